@@ -1,0 +1,52 @@
+# Citizen Score: `make run` serves the game, `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+WORKERS ?= 3
+export FLASK_APP := app
+
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
+.PHONY: run test test-postgres lint unit browser bench migrate clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+migrate: $(VENV)/.installed
+	$(BIN)/flask db upgrade
+	$(BIN)/flask init-game
+
+run: migrate
+	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'app:create_app()'
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+unit: $(VENV)/.installed-test
+	$(BIN)/pytest tests/unit tests/integration
+
+browser: $(VENV)/.installed-test
+	$(BIN)/pytest tests/browser
+
+test: lint $(VENV)/.installed-test
+	$(BIN)/pytest
+
+test-postgres: $(VENV)/.installed-test
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
+
+bench: $(VENV)/.installed-test migrate
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-output

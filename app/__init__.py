@@ -1,0 +1,28 @@
+"""Citizen Score: a classroom simulation of living under a citizen score."""
+
+from flask import Flask
+
+from app.config import configure
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create and configure the application."""
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_relative_config=True,
+    )
+    configure(app, test_config)
+
+    from app import cli, errors, extensions, security
+    from app.auth.views import bp as auth_bp
+    from app.play.views import bp as play_bp
+
+    extensions.register(app)
+    security.register(app)
+    errors.register(app)
+    cli.register(app)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(play_bp)
+    return app

@@ -1,0 +1,41 @@
+"""Account forms: shape checks only; the password check lives in the view."""
+
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from wtforms import PasswordField, StringField
+from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
+
+from app.extensions import db
+from app.models import User
+
+USERNAME = Regexp(
+    r"^[A-Za-z0-9_-]{3,24}$",
+    message="Use 3–24 letters, digits, “-” or “_”.",
+)
+
+
+class RegisterForm(FlaskForm):
+    username = StringField("Username", validators=[InputRequired(), USERNAME])
+    password = PasswordField(
+        "Password",
+        validators=[
+            InputRequired(),
+            Length(min=8, max=200, message="Use between 8 and 200 characters."),
+        ],
+    )
+    confirm = PasswordField(
+        "Repeat the password",
+        validators=[InputRequired(), EqualTo("password", message="The passwords differ.")],
+    )
+
+    def validate_username(self, field) -> None:
+        taken = db.session.scalar(
+            select(User.id).where(func.lower(User.username) == field.data.lower())
+        )
+        if taken:
+            raise ValidationError("That username is taken.")
+
+
+class LoginForm(FlaskForm):
+    username = StringField("Username", validators=[InputRequired(), Length(max=24)])
+    password = PasswordField("Password", validators=[InputRequired(), Length(max=200)])

@@ -1,0 +1,70 @@
+"""Register, log in and log out."""
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import login_required, login_user, logout_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.auth.forms import LoginForm, RegisterForm
+from app.auth.passwords import check_password, hash_password
+from app.extensions import db, limiter, login_manager
+from app.game import services
+from app.models import User
+
+bp = Blueprint("auth", __name__)
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def safe_next(target: str | None) -> str | None:
+    """Return target if it is a path on this site, else None."""
+    if not target or "\\" in target or any(ord(c) < 32 for c in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("30 per minute", methods=["POST"])
+def register():
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register_player(form.username.data, hash_password(form.password.data))
+        except IntegrityError:
+            form.username.errors.append("That username is taken.")
+        else:
+            login_user(user)
+            flash("Welcome, citizen. Your life under the score begins now.")
+            return redirect(url_for("play.dashboard"))
+    status = 400 if form.is_submitted() else 200
+    return render_template("auth/register.html", form=form), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("20 per minute", methods=["POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).where(User.username == form.username.data))
+        if user and check_password(user.password_hash, form.password.data):
+            login_user(user)
+            return redirect(safe_next(request.args.get("next")) or url_for("play.dashboard"))
+        form.password.errors.append("Wrong username or password.")
+    status = 400 if form.is_submitted() else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash("You are logged out.")
+    return redirect(url_for("play.dashboard"))

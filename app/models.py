@@ -1,0 +1,114 @@
+"""Typed models: accounts, classrooms, rounds, citizens, standings and the append-only ledger."""
+
+from datetime import UTC, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Return the current UTC time, naive, as every column stores it."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class User(UserMixin, Base):
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(24), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="player")
+    classroom_id: Mapped[int | None] = mapped_column(ForeignKey("classroom.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    @property
+    def is_instructor(self) -> bool:
+        return self.role == "instructor"
+
+
+class Classroom(Base):
+    __tablename__ = "classroom"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    join_code: Mapped[str] = mapped_column(String(8), unique=True)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", use_alter=True))
+    is_open: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Round(Base):
+    __tablename__ = "round"
+    __table_args__ = (UniqueConstraint("classroom_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    classroom_id: Mapped[int] = mapped_column(ForeignKey("classroom.id"))
+    number: Mapped[int]
+    world: Mapped[str] = mapped_column(String(16), default="video")
+    status: Mapped[str] = mapped_column(String(16), default="lobby")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None]
+
+
+class Citizen(Base):
+    __tablename__ = "citizen"
+    __table_args__ = (
+        UniqueConstraint("round_id", "user_id"),
+        UniqueConstraint("round_id", "display_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    display_name: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    kicked_at: Mapped[datetime | None]
+
+
+class Standing(Base):
+    """A citizen's current value on one track: a cached sum of the ledger."""
+
+    __tablename__ = "standing"
+    __table_args__ = (UniqueConstraint("citizen_id", "track"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"))
+    track: Mapped[str] = mapped_column(String(24))
+    baseline: Mapped[int]
+    value: Mapped[int]
+
+
+class Event(Base):
+    """One entry of the append-only ledger; a correction is a new event."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        Index("ix_event_citizen_action", "citizen_id", "action", "created_at"),
+        Index("ix_event_round", "round_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"))
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
+    track: Mapped[str] = mapped_column(String(24))
+    action: Mapped[str] = mapped_column(String(24))
+    item: Mapped[str | None] = mapped_column(String(64))
+    delta: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(16), default="system")
+    reason: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(280))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    idempotency_key: Mapped[str | None] = mapped_column(String(100), unique=True)

@@ -1,0 +1,38 @@
+"""Action forms: every one carries a one-time key, so a replay is applied once."""
+
+import secrets
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, SelectField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, Regexp
+
+from app.game.catalogue import catalogue
+
+KEY = Regexp(r"^[A-Za-z0-9_-]{16,64}$", message="The form's one-time key is malformed.")
+
+
+def one_time_key() -> str:
+    """Return a fresh key for one action form."""
+    return secrets.token_urlsafe(16)
+
+
+class ActionForm(FlaskForm):
+    key = HiddenField(
+        validators=[InputRequired(message="The form's one-time key is missing."), KEY],
+        default=one_time_key,
+    )
+
+
+class ComplaintForm(ActionForm):
+    topic = SelectField("What about?", validators=[InputRequired()])
+    channel = RadioField("How?", validators=[InputRequired()])
+    text = TextAreaField(
+        "Your words (optional)",
+        validators=[Optional(), Length(max=280, message="Keep it to 280 characters.")],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        content = catalogue()
+        self.topic.choices = [(t.id, t.title.capitalize()) for t in content.topics.values()]
+        self.channel.choices = [(c.id, c.title) for c in content.channels.values()]

@@ -1,0 +1,83 @@
+"""Fixtures: the real app factory on a freshly migrated database for every test."""
+
+import os
+import shutil
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from app import create_app
+from app.extensions import db
+from tests.helpers import Player
+
+POSTGRES = os.environ.get("TEST_DATABASE_URL")
+
+
+def _config(uri: str) -> dict:
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": uri,
+        "RATELIMIT_ENABLED": False,
+    }
+
+
+@pytest.fixture(scope="session")
+def database_template(tmp_path_factory) -> str:
+    """Migrate one database to head: a SQLite file to copy, or the PostgreSQL schema."""
+    if POSTGRES:
+        uri = POSTGRES.replace("postgresql://", "postgresql+psycopg://", 1)
+    else:
+        uri = f"sqlite:///{tmp_path_factory.mktemp('template') / 'template.sqlite'}"
+    app = create_app(_config(uri))
+    with app.app_context():
+        if POSTGRES:
+            with db.engine.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        upgrade()
+        db.engine.dispose()
+    return uri
+
+
+def _empty_postgres() -> None:
+    tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+    with db.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+def database_uri(database_template, tmp_path) -> str:
+    if POSTGRES:
+        return database_template
+    path = tmp_path / "game.sqlite"
+    shutil.copy(database_template.removeprefix("sqlite:///"), path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def app(database_uri):
+    app = create_app(_config(database_uri))
+    with app.app_context():
+        if POSTGRES:
+            _empty_postgres()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def player(app) -> Player:
+    """A registered, logged-in player in solo play."""
+    return Player.register(app.test_client(), "alice")

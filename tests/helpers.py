@@ -1,0 +1,109 @@
+"""Test helpers: submit the real forms of real pages, and check the ledger invariant."""
+
+from html.parser import HTMLParser
+
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.models import Event, Standing
+
+PASSWORD = "correct horse battery"
+
+
+class FormParser(HTMLParser):
+    """Collect each form's action and its hidden inputs."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[tuple[str | None, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.forms.append((attrs.get("action"), {}))
+        elif tag == "input" and self.forms and attrs.get("type") == "hidden":
+            self.forms[-1][1][attrs["name"]] = attrs.get("value", "")
+
+
+def hidden_fields(html: str, action: str | None) -> dict[str, str]:
+    """Return the hidden fields of the form posting to action (None: the page's own URL)."""
+    parser = FormParser()
+    parser.feed(html)
+    for form_action, fields in parser.forms:
+        if form_action == action:
+            return dict(fields)
+    raise AssertionError(f"no form posting to {action!r} on the page")
+
+
+class Player:
+    """A test client that acts like a person: it loads a page, then submits its form."""
+
+    def __init__(self, client, username: str):
+        self.client = client
+        self.username = username
+
+    @classmethod
+    def register(cls, client, username: str) -> "Player":
+        page = client.get("/register").get_data(as_text=True)
+        data = hidden_fields(page, None) | {
+            "username": username,
+            "password": PASSWORD,
+            "confirm": PASSWORD,
+        }
+        response = client.post("/register", data=data)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return cls(client, username)
+
+    def submit(self, page: str, action: str | None = None, **data):
+        """Load page, take the form posting to action, fill in data and post it."""
+        html = self.client.get(page).get_data(as_text=True)
+        fields = hidden_fields(html, action) | data
+        return self.client.post(action or page, data=fields)
+
+    def share(self, article: str = "grain-quota"):
+        return self.submit("/feed", f"/feed/{article}/share")
+
+    def buy(self, media: str = "starlight-academy"):
+        return self.submit("/shop", f"/shop/{media}/buy")
+
+    def complain(self, topic: str = "pollution", channel: str = "online", text: str = ""):
+        return self.submit("/complain", None, topic=topic, channel=channel, text=text)
+
+    def visit(self):
+        return self.submit("/", "/visit")
+
+
+def ledger_mismatches() -> list[tuple[int, str, int, int]]:
+    """Return every standing whose value is not its baseline plus the sum of its events."""
+    sums = (
+        select(Event.citizen_id, Event.track, func.sum(Event.delta).label("total"))
+        .group_by(Event.citizen_id, Event.track)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(
+            Standing.citizen_id,
+            Standing.track,
+            Standing.value,
+            Standing.baseline + func.coalesce(sums.c.total, 0),
+        ).outerjoin(
+            sums, (sums.c.citizen_id == Standing.citizen_id) & (sums.c.track == Standing.track)
+        )
+    ).all()
+    return [tuple(row) for row in rows if row[2] != row[3]]
+
+
+def count_events() -> int:
+    return db.session.scalar(select(func.count()).select_from(Event))
+
+
+def standing(username: str, track: str = "score") -> int:
+    """Return a player's current value on a track in their current round."""
+    from app.game.services import current_citizen
+    from app.models import User
+
+    user = db.session.scalar(select(User).where(User.username == username))
+    citizen = current_citizen(user)
+    return db.session.scalar(
+        select(Standing.value).where(Standing.citizen_id == citizen.id, Standing.track == track)
+    )
