@@ -27,6 +27,7 @@ migrate: $(VENV)/.installed
 	$(BIN)/flask init-game
 
 run: migrate
+	$(BIN)/flask setup-link --base http://$(HOST):$(PORT)
 	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'app:create_app()'
 
 lint: $(VENV)/.installed-test

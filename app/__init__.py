@@ -16,7 +16,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     configure(app, test_config)
 
     from app import cli, errors, extensions, security
-    from app.auth.views import bp as auth_bp
+    from app.auth import bp as auth_bp
+    from app.classroom import bp as classroom_bp
     from app.play.views import bp as play_bp
 
     extensions.register(app)
@@ -25,4 +26,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     cli.register(app)
     app.register_blueprint(auth_bp)
     app.register_blueprint(play_bp)
+    app.register_blueprint(classroom_bp)
     return app

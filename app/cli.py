@@ -1,9 +1,18 @@
 """Flask commands for instructors and operators."""
 
+import re
+
 import click
 from flask import Flask
+from flask.cli import AppGroup
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
-from app.game import services
+from app.auth import invites
+from app.auth.forms import USERNAME_PATTERN
+from app.extensions import db
+from app.game import rounds, services
+from app.models import Classroom
 
 
 def register(app: Flask) -> None:
@@ -14,3 +23,55 @@ def register(app: Flask) -> None:
         """Create the open classroom for solo play if it does not exist."""
         round_ = services.open_round()
         click.echo(f"Solo play is open (round {round_.number}).")
+
+    @app.cli.command("setup-link")
+    @click.option("--base", default="http://127.0.0.1:5000", help="Where the game is served.")
+    def setup_link(base: str) -> None:
+        """Print a one-time link that creates the first instructor (until one exists)."""
+        if invites.has_instructor():
+            return
+        token = invites.create_invite(None)
+        click.echo(f"\n  Create the first instructor account: {base.rstrip('/')}/invite/{token}\n")
+
+    @app.cli.command("create-instructor")
+    @click.argument("username")
+    @click.password_option(help="The instructor's password (asked if not given).")
+    def create_instructor(username: str, password: str) -> None:
+        """Create an instructor account."""
+        problem = _account_problem(username, password)
+        if problem:
+            raise click.ClickException(problem)
+        try:
+            invites.create_instructor(username, password)
+        except IntegrityError:
+            raise click.ClickException(f"The username {username!r} is taken.") from None
+        click.echo(f"Instructor {username} created.")
+
+    round_group = AppGroup("round", help="Run a classroom's rounds.")
+    app.cli.add_command(round_group)
+
+    @round_group.command("reset")
+    @click.argument("join_code")
+    @click.option("--world", default=None, help="World of the new round (default: the same).")
+    @click.confirmation_option(prompt="End and archive the current round, and open the next?")
+    def reset(join_code: str, world: str | None) -> None:
+        """End and archive a class's current round and open the next."""
+        classroom = db.session.scalar(
+            select(Classroom).where(Classroom.join_code == rounds.normal_code(join_code))
+        )
+        if classroom is None or classroom.is_open:
+            raise click.ClickException(f"No class has the join code {join_code!r}.")
+        current = services.current_round(classroom.id)
+        try:
+            new = rounds.reset_round(classroom.id, current.id, world or current.world)
+        except (services.Refused, KeyError) as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"{current.name} is archived; {new.name} of {classroom.name} is in the lobby.")
+
+
+def _account_problem(username: str, password: str) -> str | None:
+    if not re.match(USERNAME_PATTERN, username):
+        return "A username is 3–24 letters, digits, '-' or '_'."
+    if not 8 <= len(password) <= 200:
+        return "A password is 8–200 characters."
+    return None

@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, Index, MetaData, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -32,6 +32,7 @@ class User(UserMixin, Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="player")
     classroom_id: Mapped[int | None] = mapped_column(ForeignKey("classroom.id"))
+    resume_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     @property
@@ -47,6 +48,9 @@ class Classroom(Base):
     join_code: Mapped[str] = mapped_column(String(8), unique=True)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", use_alter=True))
     is_open: Mapped[bool] = mapped_column(default=False)
+    banned_words: Mapped[str] = mapped_column(Text, default="")
+    show_names: Mapped[bool] = mapped_column(default=True)
+    show_blacklist: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -59,8 +63,14 @@ class Round(Base):
     number: Mapped[int]
     world: Mapped[str] = mapped_column(String(16), default="video")
     status: Mapped[str] = mapped_column(String(16), default="lobby")
+    revision: Mapped[int] = mapped_column(default=0)  # bumped by every change but events
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     ended_at: Mapped[datetime | None]
+    purged_at: Mapped[datetime | None]
+
+    @property
+    def name(self) -> str:
+        return f"Round {self.number}"
 
 
 class Citizen(Base):
@@ -112,3 +122,15 @@ class Event(Base):
     note: Mapped[str | None] = mapped_column(String(280))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     idempotency_key: Mapped[str | None] = mapped_column(String(100), unique=True)
+
+
+class Invite(Base):
+    """A one-time link that creates an instructor account."""
+
+    __tablename__ = "invite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    used_at: Mapped[datetime | None]

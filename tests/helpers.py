@@ -107,3 +107,46 @@ def standing(username: str, track: str = "score") -> int:
     return db.session.scalar(
         select(Standing.value).where(Standing.citizen_id == citizen.id, Standing.track == track)
     )
+
+
+def login(client, username: str, password: str = PASSWORD):
+    page = client.get("/login").get_data(as_text=True)
+    data = hidden_fields(page, None) | {"username": username, "password": password}
+    response = client.post("/login", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+def make_instructor(app, username: str = "teacher"):
+    """Create an instructor account and return a client logged in as them."""
+    from app.auth.invites import create_instructor
+
+    with app.app_context():
+        create_instructor(username, PASSWORD)
+    return login(app.test_client(), username)
+
+
+def make_classroom(app, owner: str = "teacher", name: str = "Civics 9B"):
+    """Open a classroom for an existing instructor; return (id, join code)."""
+    from app.game.rounds import create_classroom
+    from app.models import User
+
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == owner))
+        classroom = create_classroom(user, name)
+        return classroom.id, classroom.join_code
+
+
+def join(app, code: str, name: str) -> Player:
+    """Join a class from a fresh client, as a student does; return the player."""
+    client = app.test_client()
+    page = client.get(f"/join/{code}").get_data(as_text=True)
+    response = client.post(f"/join/{code}", data=hidden_fields(page, None) | {"name": name})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    return Player(client, name)
+
+
+def instructor_post(client, page: str, action: str, **data):
+    """Submit one of the forms of an instructor page."""
+    html = client.get(page).get_data(as_text=True)
+    return client.post(action, data=hidden_fields(html, action) | data)

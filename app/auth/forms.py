@@ -8,8 +8,9 @@ from wtforms.validators import EqualTo, InputRequired, Length, Regexp, Validatio
 from app.extensions import db
 from app.models import User
 
+USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,24}$"
 USERNAME = Regexp(
-    r"^[A-Za-z0-9_-]{3,24}$",
+    USERNAME_PATTERN,
     message="Use 3–24 letters, digits, “-” or “_”.",
 )
 
@@ -39,3 +40,19 @@ class RegisterForm(FlaskForm):
 class LoginForm(FlaskForm):
     username = StringField("Username", validators=[InputRequired(), Length(max=24)])
     password = PasswordField("Password", validators=[InputRequired(), Length(max=200)])
+
+
+class CodeForm(FlaskForm):
+    code = StringField("Join code", validators=[InputRequired(), Length(max=20)])
+
+
+class PseudonymForm(FlaskForm):
+    name = StringField("Your name in the game", validators=[InputRequired(), Length(max=24)])
+
+
+class ResumeForm(FlaskForm):
+    code = StringField("Resume code", validators=[InputRequired(), Length(max=20)])
+
+
+class InstructorForm(RegisterForm):
+    """An instructor account: the same checks as a player's."""

@@ -2,18 +2,17 @@
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.auth import bp
 from app.auth.forms import LoginForm, RegisterForm
 from app.auth.passwords import check_password, hash_password
 from app.extensions import db, limiter, login_manager
 from app.game import services
 from app.models import User
-
-bp = Blueprint("auth", __name__)
 
 
 @login_manager.user_loader

@@ -81,6 +81,7 @@ def share_counts(citizen_id: int) -> dict[str, int]:
 class Entry:
     """One act as the ledger recorded it: its events on every track, read together."""
 
+    citizen_id: int
     created_at: datetime
     reason: str
     note: str | None
@@ -89,7 +90,7 @@ class Entry:
 
 
 def entries(events: list[Event]) -> list[Entry]:
-    """Group consecutive events of one act (same time, reason and actor) into entries."""
+    """Group consecutive events of one act (same citizen, time, reason, actor) into entries."""
     groups: list[list[Event]] = []
     for event in events:
         head = groups[-1][0] if groups else None
@@ -104,6 +105,7 @@ def entries(events: list[Event]) -> list[Entry]:
             groups.append([event])
     return [
         Entry(
+            group[0].citizen_id,
             group[0].created_at,
             group[0].reason,
             group[0].note,

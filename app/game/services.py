@@ -199,3 +199,43 @@ def _perform(session, citizen_id, attempt, item, key, note) -> Applied:
         )
     session.flush()
     return Applied(effects=outcome.effects)
+
+
+def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Applied:
+    """Award or fine a citizen on the instructor's word: a ledger event like any other."""
+    try:
+        with write_transaction() as session:
+            citizen = session.get(Citizen, citizen_id)
+            world = rules.world_for(session.get(Round, citizen.round_id).world)
+            if citizen.kicked_at is not None:
+                raise Refused(f"{citizen.display_name} was removed from the round.")
+            event_key = _event_key(citizen_id, key, track)
+            if session.scalar(select(Event.id).where(Event.idempotency_key == event_key)):
+                return Applied(effects=(), replayed=True)
+            standing = session.scalars(
+                select(Standing)
+                .where(Standing.citizen_id == citizen_id, Standing.track == track)
+                .with_for_update()
+            ).one()
+            applied = world.track(track).clamp_delta(standing.value, delta)
+            effect = rules.Effect(track, applied, reason)
+            session.add(
+                Event(
+                    citizen_id=citizen_id,
+                    round_id=citizen.round_id,
+                    track=track,
+                    action="award" if delta >= 0 else "fine",
+                    delta=applied,
+                    actor="instructor",
+                    reason=reason,
+                    idempotency_key=event_key,
+                )
+            )
+            session.execute(
+                update(Standing)
+                .where(Standing.id == standing.id)
+                .values(value=Standing.value + applied)
+            )
+        return Applied(effects=(effect,))
+    except IntegrityError:
+        return Applied(effects=(), replayed=True)

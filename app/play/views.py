@@ -33,9 +33,12 @@ def citizen_required(view):
     def wrapped(*args, **kwargs):
         if not current_user.is_authenticated:
             return redirect(url_for("auth.login", next=request.path))
+        if current_user.is_instructor:
+            return redirect(url_for("classroom.index"))
         citizen = services.current_citizen(current_user)
-        if citizen is None:
-            abort(403, "Only players have a citizen score.")
+        if citizen is None or citizen.kicked_at is not None:
+            flash("You are not in a class now. Join one with its code.", "notice")
+            return redirect(url_for("auth.join"))
         g.citizen = citizen
         return view(*args, **kwargs)
 

@@ -50,6 +50,7 @@ def test_register_share_and_buy(new_page, viewport):
     screenshot(page, "complain")
 
     nav(page, "Dashboard")
+    page.wait_for_load_state()
     assert "Internet slowed by half" in page.content()
     screenshot(page, "dashboard")
     nav(page, "History")

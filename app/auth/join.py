@@ -1,0 +1,81 @@
+"""Students join a class by code with a pseudonym, and resume on another device."""
+
+from flask import abort, redirect, render_template, session, url_for
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select
+
+from app.auth import bp
+from app.auth.forms import CodeForm, PseudonymForm, ResumeForm
+from app.extensions import db, limiter
+from app.game import rounds
+from app.game.services import Refused
+from app.models import Classroom
+
+
+def find_class(code: str) -> Classroom | None:
+    cleaned = rounds.normal_code(code)
+    if not rounds.JOIN_CODE.match(cleaned):
+        return None
+    return db.session.scalar(
+        select(Classroom).where(Classroom.join_code == cleaned, Classroom.is_open.is_(False))
+    )
+
+
+@bp.route("/join", methods=["GET", "POST"])
+@limiter.limit("60 per minute", methods=["POST"])
+def join():
+    form = CodeForm()
+    if form.validate_on_submit():
+        classroom = find_class(form.code.data)
+        if classroom:
+            return redirect(url_for(".join_code", code=classroom.join_code), 303)
+        form.code.errors.append("No class has that code. Check it with your instructor.")
+    return render_template("auth/join.html", form=form), 400 if form.is_submitted() else 200
+
+
+@bp.route("/join/<code>", methods=["GET", "POST"])
+@limiter.limit("60 per minute", methods=["POST"])
+def join_code(code: str):
+    classroom = find_class(code) or abort(
+        404, "No class has that code. Check it with your instructor."
+    )
+    form = PseudonymForm()
+    status = 200
+    if form.validate_on_submit():
+        try:
+            user, resume_code = rounds.join_class(classroom, form.name.data.strip())
+        except Refused as error:
+            form.name.errors.append(error.message)
+            status = error.status
+        else:
+            logout_user()
+            login_user(user, remember=True)
+            session["resume_code"] = resume_code
+            return redirect(url_for(".joined"), 303)
+    elif form.is_submitted():
+        status = 400
+    if not form.is_submitted():
+        form.name.data = rounds.suggest_pseudonym()
+    return render_template("auth/join_name.html", form=form, classroom=classroom), status
+
+
+@bp.get("/joined")
+def joined():
+    if not current_user.is_authenticated or "resume_code" not in session:
+        return redirect(url_for("play.dashboard"))
+    return render_template("auth/joined.html", resume_code=session["resume_code"])
+
+
+@bp.route("/resume", methods=["GET", "POST"])
+@limiter.limit("30 per minute", methods=["POST"])
+def resume():
+    form = ResumeForm()
+    if form.validate_on_submit():
+        user = rounds.resume(form.code.data)
+        if user is not None:
+            logout_user()
+            login_user(user, remember=True)
+            session["resume_code"] = rounds.normal_code(form.code.data)
+            return redirect(url_for("play.dashboard"), 303)
+        form.code.errors.append("That resume code is not known. Check it and try again.")
+    return render_template("auth/resume.html", form=form), 400 if form.is_submitted() else 200

@@ -1,0 +1,137 @@
+"""Exports: CSV of a round's standings and ledger, JSON backup of a whole classroom."""
+
+import csv
+import io
+import json
+
+from flask import Response
+from sqlalchemy import select
+
+from app.classroom import bp
+from app.classroom.access import instructor_required, own_classroom, own_round
+from app.extensions import db
+from app.game import roster
+from app.models import Citizen, Event, Round, Standing
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value) -> str:
+    """Neutralise a cell a spreadsheet would run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_response(rows: list[list], filename: str) -> Response:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow([cell(value) for value in row])
+    return Response(
+        buffer.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.get("/<int:classroom_id>/rounds/<int:number>/standings.csv")
+@instructor_required
+def standings_csv(classroom_id: int, number: int):
+    classroom = own_classroom(classroom_id)
+    round_ = own_round(classroom, number)
+    rows = [["pseudonym", "score", "tier", "wellbeing", "removed"]]
+    rows += [
+        [r.name, r.score, r.tier.name, r.wellbeing, "yes" if r.kicked else ""]
+        for r in roster.roster(round_.id)
+    ]
+    return csv_response(rows, f"{classroom.join_code}-round-{number}-standings.csv")
+
+
+@bp.get("/<int:classroom_id>/rounds/<int:number>/ledger.csv")
+@instructor_required
+def ledger_csv(classroom_id: int, number: int):
+    classroom = own_classroom(classroom_id)
+    round_ = own_round(classroom, number)
+    events = db.session.execute(
+        select(Event, Citizen.display_name)
+        .join(Citizen, Citizen.id == Event.citizen_id)
+        .where(Event.round_id == round_.id)
+        .order_by(Event.id)
+    ).all()
+    rows = [
+        [
+            "event",
+            "time_utc",
+            "pseudonym",
+            "track",
+            "action",
+            "item",
+            "delta",
+            "actor",
+            "reason",
+            "note",
+        ]
+    ]
+    rows += [
+        [
+            e.id,
+            e.created_at.isoformat(timespec="seconds"),
+            name,
+            e.track,
+            e.action,
+            e.item,
+            e.delta,
+            e.actor,
+            e.reason,
+            e.note,
+        ]
+        for e, name in events
+    ]
+    return csv_response(rows, f"{classroom.join_code}-round-{number}-ledger.csv")
+
+
+@bp.get("/<int:classroom_id>/backup.json")
+@instructor_required
+def backup(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    rounds = db.session.scalars(
+        select(Round).where(Round.classroom_id == classroom.id).order_by(Round.number)
+    ).all()
+    round_ids = [r.id for r in rounds]
+    citizens = db.session.scalars(select(Citizen).where(Citizen.round_id.in_(round_ids))).all()
+    citizen_ids = [c.id for c in citizens]
+    standings = db.session.scalars(
+        select(Standing).where(Standing.citizen_id.in_(citizen_ids))
+    ).all()
+    events = db.session.scalars(
+        select(Event).where(Event.round_id.in_(round_ids)).order_by(Event.id)
+    ).all()
+    data = {
+        "classroom": {
+            "name": classroom.name,
+            "join_code": classroom.join_code,
+            "created_at": classroom.created_at.isoformat(),
+        },
+        "rounds": [_row(r, "id number world status created_at ended_at purged_at") for r in rounds],
+        "citizens": [_row(c, "id round_id display_name created_at kicked_at") for c in citizens],
+        "standings": [_row(s, "citizen_id track baseline value") for s in standings],
+        "events": [
+            _row(e, "id citizen_id round_id track action item delta actor reason note created_at")
+            for e in events
+        ],
+    }
+    return Response(
+        json.dumps(data, indent=1, ensure_ascii=False),
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="{classroom.join_code}-backup.json"'
+        },
+    )
+
+
+def _row(obj, fields: str) -> dict:
+    out = {}
+    for name in fields.split():
+        value = getattr(obj, name)
+        out[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return out

@@ -1,0 +1,63 @@
+"""Instructor forms."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
+
+from app.game import rules
+from app.play.forms import ActionForm
+
+WORLD_CHOICES = [(world.key, world.name) for world in rules.WORLDS.values()]
+
+
+class ClassroomForm(FlaskForm):
+    name = StringField("Class name", validators=[InputRequired(), Length(max=80)])
+    world = SelectField("World of the first round", choices=WORLD_CHOICES)
+
+
+class RenameForm(FlaskForm):
+    name = StringField("Class name", validators=[InputRequired(), Length(max=80)])
+
+
+class DisplayForm(FlaskForm):
+    show_names = BooleanField("Show pseudonyms in the projector's ticker")
+    show_blacklist = BooleanField("Show the public blacklist on the projector")
+
+
+class WordsForm(FlaskForm):
+    words = TextAreaField(
+        "More words to refuse in pseudonyms (comma-separated)",
+        validators=[Optional(), Length(max=2000)],
+    )
+
+
+class StatusForm(FlaskForm):
+    command = HiddenField(validators=[InputRequired()])
+
+
+class ResetForm(FlaskForm):
+    round_id = IntegerField(validators=[InputRequired()])
+    world = SelectField("World of the new round", choices=WORLD_CHOICES)
+    confirm = BooleanField(
+        "Yes: end this round, archive it, and start everyone again at the baseline",
+        validators=[InputRequired(message="Tick the box to confirm the reset.")],
+    )
+
+
+class PurgeForm(FlaskForm):
+    typed = StringField("Type the round's name to confirm", validators=[InputRequired()])
+
+
+class PseudonymForm(FlaskForm):
+    name = StringField("New pseudonym", validators=[InputRequired(), Length(max=24)])
+
+
+class AdjustForm(ActionForm):
+    track = SelectField("Track", choices=[(t.key, t.label) for t in rules.VIDEO.tracks])
+    delta = IntegerField(
+        "Points (negative to fine)",
+        validators=[InputRequired(), NumberRange(min=-200, max=200, message="From -200 to 200.")],
+    )
+    reason = StringField(
+        "Reason, shown to the player", validators=[InputRequired(), Length(min=3, max=160)]
+    )

@@ -1,0 +1,120 @@
+"""The live pages: the instructor's monitor and the class projector, and their fragments."""
+
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
+
+from app.classroom import bp
+from app.classroom.access import instructor_required, own_citizen, own_classroom
+from app.classroom.forms import AdjustForm, PseudonymForm
+from app.classroom.views import join_url, qr_svg, refused
+from app.game import roster, rounds, services
+from app.game.services import Refused, current_round
+from app.models import utcnow
+
+
+def live(template: str, fragment: str, classroom, **context):
+    """Render a live page, or only its fragment; answer 304 when nothing changed."""
+    round_ = current_round(classroom.id)
+    tag = roster.live_tag(round_)
+    is_fragment = request.args.get("fragment") == "1"
+    if is_fragment and request.if_none_match.contains(tag):
+        response = make_response("", 304)
+        response.set_etag(tag)
+        return response
+    snapshot = roster.snapshot(round_.id)
+    html = render_template(
+        fragment if is_fragment else template,
+        classroom=classroom,
+        round=round_,
+        snapshot=snapshot,
+        now=utcnow(),
+        tag=tag,
+        **context,
+    )
+    response = make_response(html)
+    response.set_etag(tag)
+    response.headers["Cache-Control"] = "no-cache, private"
+    return response
+
+
+@bp.get("/<int:classroom_id>/monitor")
+@instructor_required
+def monitor(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    return live(
+        "classroom/monitor.html",
+        "classroom/_monitor.html",
+        classroom,
+        adjust=AdjustForm(),
+        rename=PseudonymForm(),
+    )
+
+
+@bp.get("/<int:classroom_id>/projector")
+@instructor_required
+def projector(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    url = join_url(classroom)
+    return live(
+        "classroom/projector.html",
+        "classroom/_projector.html",
+        classroom,
+        join_url=url,
+        qr=qr_svg(url),
+    )
+
+
+def back_to_monitor(classroom):
+    return redirect(url_for(".monitor", classroom_id=classroom.id), 303)
+
+
+@bp.post("/<int:classroom_id>/citizens/<int:citizen_id>/kick")
+@instructor_required
+def kick(classroom_id: int, citizen_id: int):
+    classroom = own_classroom(classroom_id)
+    citizen = own_citizen(classroom, citizen_id)
+    try:
+        rounds.kick(citizen.id)
+    except Refused as error:
+        return refused(error, classroom)
+    flash(f"{citizen.display_name} was removed from the class.", "success")
+    return back_to_monitor(classroom)
+
+
+@bp.post("/<int:classroom_id>/citizens/<int:citizen_id>/rename")
+@instructor_required
+def rename_citizen(classroom_id: int, citizen_id: int):
+    classroom = own_classroom(classroom_id)
+    citizen = own_citizen(classroom, citizen_id)
+    form = PseudonymForm()
+    if not form.validate_on_submit():
+        abort(400, "A pseudonym is 3–24 characters.")
+    old = citizen.display_name
+    try:
+        rounds.rename_citizen(citizen.id, form.name.data.strip())
+    except Refused as error:
+        return refused(error, classroom)
+    flash(f"{old} is now {form.name.data.strip()}.", "success")
+    return back_to_monitor(classroom)
+
+
+@bp.post("/<int:classroom_id>/citizens/<int:citizen_id>/adjust")
+@instructor_required
+def adjust(classroom_id: int, citizen_id: int):
+    classroom = own_classroom(classroom_id)
+    citizen = own_citizen(classroom, citizen_id)
+    form = AdjustForm()
+    if not form.validate_on_submit():
+        messages = " ".join(e for errors in form.errors.values() for e in errors)
+        return refused(Refused(messages, 400), classroom)
+    reason = f"{'Award' if form.delta.data >= 0 else 'Fine'}: {form.reason.data.strip()}"
+    try:
+        applied = services.adjust(
+            citizen.id, form.track.data, form.delta.data, reason, form.key.data
+        )
+    except Refused as error:
+        return refused(error, classroom)
+    if applied.replayed:
+        flash("That award was already applied; it was not counted twice.", "notice")
+    else:
+        flash(f"{citizen.display_name}: {applied.effects[0].delta:+d}. {reason}", "success")
+    return back_to_monitor(classroom)

@@ -1,0 +1,191 @@
+"""Instructors' classes and rounds: create, rename, run, reset, read the archive, purge."""
+
+import segno
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import select
+
+from app.classroom import bp
+from app.classroom.access import instructor_required, own_classroom, own_round
+from app.classroom.forms import (
+    ClassroomForm,
+    DisplayForm,
+    PurgeForm,
+    RenameForm,
+    ResetForm,
+    StatusForm,
+    WordsForm,
+)
+from app.extensions import db
+from app.game import queries, roster, rounds, rules
+from app.game.services import Refused, current_round
+from app.models import Classroom, Event, Round
+
+
+def join_url(classroom: Classroom) -> str:
+    return url_for("auth.join_code", code=classroom.join_code, _external=True)
+
+
+def qr_svg(url: str) -> Markup:
+    """Return the QR code of a URL as inline SVG."""
+    svg = segno.make(url, error="m").svg_inline(scale=8, dark="#111", light="#fff", omitsize=True)
+    return Markup(svg.replace("<svg ", '<svg role="img" aria-label="QR code to join" ', 1))
+
+
+def refused(error: Refused, classroom: Classroom):
+    """Say why the game refused an instructor's command; nothing was changed."""
+    page = render_template("classroom/refused.html", classroom=classroom, message=error.message)
+    return page, error.status
+
+
+@bp.get("/")
+@instructor_required
+def index():
+    classrooms = db.session.scalars(
+        select(Classroom).where(Classroom.owner_id == current_user.id).order_by(Classroom.id)
+    ).all()
+    return render_template("classroom/index.html", classrooms=classrooms, form=ClassroomForm())
+
+
+@bp.post("/")
+@instructor_required
+def create():
+    form = ClassroomForm()
+    if not form.validate_on_submit():
+        classrooms = db.session.scalars(
+            select(Classroom).where(Classroom.owner_id == current_user.id)
+        ).all()
+        return render_template("classroom/index.html", classrooms=classrooms, form=form), 400
+    classroom = rounds.create_classroom(current_user, form.name.data.strip(), form.world.data)
+    flash(f"{classroom.name} is open. Its join code is {classroom.join_code}.", "success")
+    return redirect(url_for(".show", classroom_id=classroom.id), 303)
+
+
+@bp.get("/<int:classroom_id>")
+@instructor_required
+def show(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    history = db.session.scalars(
+        select(Round).where(Round.classroom_id == classroom.id).order_by(Round.number.desc())
+    ).all()
+    current = history[0]
+    return render_template(
+        "classroom/show.html",
+        classroom=classroom,
+        current=current,
+        history=history,
+        join_url=join_url(classroom),
+        qr=qr_svg(join_url(classroom)),
+        rename=RenameForm(name=classroom.name),
+        display=DisplayForm(obj=classroom),
+        words=WordsForm(words=classroom.banned_words),
+        status=StatusForm(),
+        reset=ResetForm(round_id=current.id, world=current.world),
+        players=len(roster.roster(current.id)),
+        transitions=rounds.TRANSITIONS,
+        worlds=rules.WORLDS,
+    )
+
+
+@bp.post("/<int:classroom_id>/rename")
+@instructor_required
+def rename(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    form = RenameForm()
+    if not form.validate_on_submit():
+        abort(400, "A class name is 1–80 characters.")
+    rounds.rename_classroom(classroom.id, form.name.data.strip())
+    flash("Renamed.", "success")
+    return redirect(url_for(".show", classroom_id=classroom.id), 303)
+
+
+@bp.post("/<int:classroom_id>/display")
+@instructor_required
+def display(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    form = DisplayForm()
+    if not form.validate_on_submit():
+        abort(400, "The display settings were not understood.")
+    rounds.set_display(classroom.id, form.show_names.data, form.show_blacklist.data)
+    flash("The projector will show the change within seconds.", "success")
+    return redirect(url_for(".show", classroom_id=classroom.id), 303)
+
+
+@bp.post("/<int:classroom_id>/words")
+@instructor_required
+def words(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    form = WordsForm()
+    if not form.validate_on_submit():
+        abort(400, "The word list is at most 2,000 characters.")
+    rounds.set_banned_words(classroom.id, form.words.data or "")
+    flash("The word filter is updated.", "success")
+    return redirect(url_for(".show", classroom_id=classroom.id), 303)
+
+
+@bp.post("/<int:classroom_id>/status")
+@instructor_required
+def status(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    form = StatusForm()
+    if not form.validate_on_submit() or form.command.data not in rounds.TRANSITIONS:
+        abort(400, "Unknown round command.")
+    try:
+        round_ = rounds.change_status(current_round(classroom.id).id, form.command.data)
+    except Refused as error:
+        return refused(error, classroom)
+    flash(f"{round_.name} is {round_.status}.", "success")
+    return redirect(url_for(".show", classroom_id=classroom.id), 303)
+
+
+@bp.post("/<int:classroom_id>/reset")
+@instructor_required
+def reset(classroom_id: int):
+    classroom = own_classroom(classroom_id)
+    form = ResetForm()
+    if not form.validate_on_submit():
+        messages = " ".join(e for errors in form.errors.values() for e in errors)
+        return refused(Refused(messages or "The reset was not confirmed.", 400), classroom)
+    try:
+        new = rounds.reset_round(classroom.id, form.round_id.data, form.world.data)
+    except Refused as error:
+        return refused(error, classroom)
+    flash(f"The old round is archived. {new.name} waits in the lobby.", "success")
+    return redirect(url_for(".show", classroom_id=classroom.id), 303)
+
+
+@bp.get("/<int:classroom_id>/rounds/<int:number>")
+@instructor_required
+def round_page(classroom_id: int, number: int):
+    classroom = own_classroom(classroom_id)
+    round_ = own_round(classroom, number)
+    rows = roster.roster(round_.id)
+    events = db.session.scalars(
+        select(Event).where(Event.round_id == round_.id).order_by(Event.id.desc()).limit(500)
+    ).all()
+    return render_template(
+        "classroom/round.html",
+        classroom=classroom,
+        round=round_,
+        rows=rows,
+        names={row.citizen_id: row.name for row in rows},
+        entries=queries.entries(list(events)),
+        purge=PurgeForm(),
+    )
+
+
+@bp.post("/<int:classroom_id>/rounds/<int:number>/delete")
+@instructor_required
+def purge(classroom_id: int, number: int):
+    classroom = own_classroom(classroom_id)
+    round_ = own_round(classroom, number)
+    form = PurgeForm()
+    if not form.validate_on_submit():
+        abort(400, "Type the round's name to confirm.")
+    try:
+        rounds.purge_round(round_.id, form.typed.data)
+    except Refused as error:
+        return refused(error, classroom)
+    flash(f"{round_.name}'s players and ledger are deleted for good.", "success")
+    return redirect(url_for(".show", classroom_id=classroom.id), 303)

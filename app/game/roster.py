@@ -1,0 +1,110 @@
+"""What the instructor's monitor and the projector show: a round's citizens, in few queries."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
+
+from app.extensions import db
+from app.game import queries, rules
+from app.models import Citizen, Event, Round, Standing
+
+ACTIVE_FOR = timedelta(minutes=2)
+BIN = 50
+
+
+@dataclass(frozen=True)
+class Row:
+    citizen_id: int
+    name: str
+    score: int
+    wellbeing: int
+    tier: rules.Tier
+    last_reason: str | None
+    last_at: datetime | None
+    kicked: bool
+
+    def active(self, now: datetime) -> bool:
+        return self.last_at is not None and now - self.last_at <= ACTIVE_FOR
+
+
+@dataclass(frozen=True)
+class Bar:
+    low: int
+    high: int
+    count: int
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    rows: list[Row]
+    bars: list[Bar]
+    tiers: list[tuple[rules.Tier, int]]
+    ticker: list[tuple[str, queries.Entry]]
+    blacklist: list[str]
+
+    @property
+    def tallest(self) -> int:
+        return max([bar.count for bar in self.bars] + [1])
+
+
+def roster(round_id: int) -> list[Row]:
+    """Return every citizen of a round with standings and last act, highest score first."""
+    score, well, last_event = aliased(Standing), aliased(Standing), aliased(Event)
+    last = (
+        select(Event.citizen_id, func.max(Event.id).label("last_id"))
+        .where(Event.round_id == round_id)
+        .group_by(Event.citizen_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Citizen, score.value, well.value, last_event.reason, last_event.created_at)
+        .join(score, and_(score.citizen_id == Citizen.id, score.track == rules.SCORE.key))
+        .join(well, and_(well.citizen_id == Citizen.id, well.track == rules.WELLBEING.key))
+        .outerjoin(last, last.c.citizen_id == Citizen.id)
+        .outerjoin(last_event, last_event.id == last.c.last_id)
+        .where(Citizen.round_id == round_id)
+        .order_by(score.value.desc(), Citizen.display_name)
+    ).all()
+    return [
+        Row(c.id, c.display_name, s, w, rules.tier_for(s), reason, at, c.kicked_at is not None)
+        for c, s, w, reason, at in rows
+    ]
+
+
+def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
+    """Return the round's newest acts with the pseudonym of who did them."""
+    rows = db.session.execute(
+        select(Event, Citizen.display_name)
+        .join(Citizen, Citizen.id == Event.citizen_id)
+        .where(Event.round_id == round_id)
+        .order_by(Event.id.desc())
+        .limit(limit * 3)
+    ).all()
+    names = {event.citizen_id: name for event, name in rows}
+    entries = queries.entries([event for event, _ in rows])[:limit]
+    return [(names[entry.citizen_id], entry) for entry in entries]
+
+
+def snapshot(round_id: int) -> Snapshot:
+    """Summarise a round for the projector: histogram, tier counts, ticker, blacklist."""
+    rows = [row for row in roster(round_id) if not row.kicked]
+    lows = list(range(rules.SCORE.low, rules.SCORE.high, BIN))
+    counts = [0] * len(lows)
+    for row in rows:
+        counts[min((row.score - rules.SCORE.low) // BIN, len(lows) - 1)] += 1
+    last = len(lows) - 1
+    bars = [
+        Bar(low, low + BIN - 1 if i < last else rules.SCORE.high, counts[i])
+        for i, low in enumerate(lows)
+    ]
+    tiers = [(tier, sum(1 for row in rows if row.tier == tier)) for tier in rules.TIERS]
+    blacklist = sorted(row.name for row in rows if "public-blacklist" in row.tier.consequences)
+    return Snapshot(rows, bars, tiers, ticker(round_id), blacklist)
+
+
+def live_tag(round_: Round) -> str:
+    """Return an ETag for a round's live pages: it changes with any event or round change."""
+    last = db.session.scalar(select(func.max(Event.id)).where(Event.round_id == round_.id))
+    return f"{round_.id}.{round_.revision}.{round_.status}.{last or 0}"
