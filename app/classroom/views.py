@@ -1,7 +1,7 @@
 """Instructors' classes and rounds: create, rename, run, reset, read the archive, purge."""
 
 import segno
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -24,7 +24,14 @@ from app.models import Classroom, Event, Round
 
 
 def join_url(classroom: Classroom) -> str:
-    return url_for("auth.join_code", code=classroom.join_code, _external=True)
+    """Return the link students open; PUBLIC_URL names the address they can reach."""
+    path = url_for("auth.join_code", code=classroom.join_code)
+    base = current_app.config.get("PUBLIC_URL")
+    return (
+        base.rstrip("/") + path
+        if base
+        else url_for("auth.join_code", code=classroom.join_code, _external=True)
+    )
 
 
 def qr_svg(url: str) -> Markup:
