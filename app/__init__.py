@@ -18,7 +18,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from app import cli, errors, extensions, security
     from app.auth import bp as auth_bp
     from app.classroom import bp as classroom_bp
-    from app.play.views import bp as play_bp
+    from app.play import bp as play_bp
 
     extensions.register(app)
     security.register(app)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app.auth import invites
 from app.auth.forms import USERNAME_PATTERN
 from app.extensions import db
-from app.game import rounds, services
+from app.game import joining, rounds, services
 from app.models import Classroom
 
 
@@ -57,7 +57,7 @@ def register(app: Flask) -> None:
     def reset(join_code: str, world: str | None) -> None:
         """End and archive a class's current round and open the next."""
         classroom = db.session.scalar(
-            select(Classroom).where(Classroom.join_code == rounds.normal_code(join_code))
+            select(Classroom).where(Classroom.join_code == joining.normal_code(join_code))
         )
         if classroom is None or classroom.is_open:
             raise click.ClickException(f"No class has the join code {join_code!r}.")

@@ -64,7 +64,11 @@ class Round(Base):
     world: Mapped[str] = mapped_column(String(16), default="video")
     status: Mapped[str] = mapped_column(String(16), default="lobby")
     revision: Mapped[int] = mapped_column(default=0)  # bumped by every change but events
+    crackdown: Mapped[int] = mapped_column(default=0)
+    debrief_open: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    growth_at: Mapped[datetime | None]  # economic growth is settled up to this time
     ended_at: Mapped[datetime | None]
     purged_at: Mapped[datetime | None]
 
@@ -134,3 +138,71 @@ class Invite(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     used_at: Mapped[datetime | None]
+
+
+class Friendship(Base):
+    """A citizen counts another as a friend (the ledger keeps every befriend and unfriend)."""
+
+    __tablename__ = "friendship"
+    __table_args__ = (UniqueConstraint("citizen_id", "friend_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"))
+    friend_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RoundMeter(Base):
+    """A class meter of one round (unrest, visibility, growth, trust): a cached sum."""
+
+    __tablename__ = "round_meter"
+    __table_args__ = (UniqueConstraint("round_id", "meter"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
+    meter: Mapped[str] = mapped_column(String(24))
+    baseline: Mapped[int]
+    value: Mapped[int]
+
+
+class MeterEvent(Base):
+    """The append-only ledger of the class meters."""
+
+    __tablename__ = "meter_event"
+    __table_args__ = (Index("ix_meter_event_round", "round_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
+    meter: Mapped[str] = mapped_column(String(24))
+    delta: Mapped[int]
+    actor: Mapped[str] = mapped_column(String(16), default="system")
+    reason: Mapped[str] = mapped_column(String(200))
+    headline: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Guess(Base):
+    """What a player guessed their hidden file holds, before seeing it."""
+
+    __tablename__ = "guess"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"), unique=True)
+    choice: Mapped[str] = mapped_column(String(24))
+    text: Mapped[str | None] = mapped_column(String(280))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CheckAnswer(Base):
+    """One answer of the short true-or-myth check, before play or at the debrief."""
+
+    __tablename__ = "check_answer"
+    __table_args__ = (UniqueConstraint("citizen_id", "phase", "statement"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"))
+    phase: Mapped[str] = mapped_column(String(8))  # "before" or "after"
+    statement: Mapped[str] = mapped_column(String(40))
+    answer: Mapped[bool]
+    correct: Mapped[bool]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -52,7 +52,19 @@ class Player:
         }
         response = client.post("/register", data=data)
         assert response.status_code == 302, response.get_data(as_text=True)
-        return cls(client, username)
+        player = cls(client, username)
+        player.take_check("before")
+        return player
+
+    def take_check(self, phase: str, answer: str = "true"):
+        """Answer every statement of the true-or-myth check the same way."""
+        from app.game.catalogue import catalogue
+        from app.play.forms import field_name
+
+        fields = {field_name(key): answer for key in catalogue().statements}
+        response = self.submit(f"/check/{phase}", None, **fields)
+        assert response.status_code == 303, response.get_data(as_text=True)
+        return response
 
     def submit(self, page: str, action: str | None = None, **data):
         """Load page, take the form posting to action, fill in data and post it."""
@@ -70,7 +82,22 @@ class Player:
         return self.submit("/complain", None, topic=topic, channel=channel, text=text)
 
     def visit(self):
-        return self.submit("/", "/visit")
+        return self.do("visit")
+
+    def do(self, action: str):
+        """Do one of the acts of daily life."""
+        return self.submit("/life", f"/life/{action}")
+
+    def social(self, action: str, target_id: int):
+        return self.post_via("/citizens", f"/citizens/{target_id}/{action}")
+
+    def post_via(self, page: str, action: str, **data):
+        """Post to action with the tokens of the first action form on page (a crafted post)."""
+        html = self.client.get(page).get_data(as_text=True)
+        parser = FormParser()
+        parser.feed(html)
+        fields = next(f for a, f in parser.forms if f.get("key"))
+        return self.client.post(action, data=fields | data)
 
 
 def ledger_mismatches() -> list[tuple[int, str, int, int]]:
@@ -137,13 +164,16 @@ def make_classroom(app, owner: str = "teacher", name: str = "Civics 9B"):
         return classroom.id, classroom.join_code
 
 
-def join(app, code: str, name: str) -> Player:
+def join(app, code: str, name: str, check: bool = True) -> Player:
     """Join a class from a fresh client, as a student does; return the player."""
     client = app.test_client()
     page = client.get(f"/join/{code}").get_data(as_text=True)
     response = client.post(f"/join/{code}", data=hidden_fields(page, None) | {"name": name})
     assert response.status_code == 303, response.get_data(as_text=True)
-    return Player(client, name)
+    player = Player(client, name)
+    if check:
+        player.take_check("before")
+    return player
 
 
 def instructor_post(client, page: str, action: str, **data):

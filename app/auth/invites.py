@@ -14,7 +14,7 @@ from app.auth.forms import InstructorForm
 from app.auth.passwords import hash_password
 from app.classroom.access import instructor_required
 from app.extensions import db, limiter
-from app.game.rounds import digest
+from app.game.joining import digest
 from app.game.services import write_transaction
 from app.models import Invite, User, utcnow
 

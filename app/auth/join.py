@@ -7,14 +7,14 @@ from sqlalchemy import select
 from app.auth import bp
 from app.auth.forms import CodeForm, PseudonymForm, ResumeForm
 from app.extensions import db, limiter
-from app.game import rounds
+from app.game import joining
 from app.game.services import Refused
 from app.models import Classroom
 
 
 def find_class(code: str) -> Classroom | None:
-    cleaned = rounds.normal_code(code)
-    if not rounds.JOIN_CODE.match(cleaned):
+    cleaned = joining.normal_code(code)
+    if not joining.JOIN_CODE.match(cleaned):
         return None
     return db.session.scalar(
         select(Classroom).where(Classroom.join_code == cleaned, Classroom.is_open.is_(False))
@@ -43,7 +43,7 @@ def join_code(code: str):
     status = 200
     if form.validate_on_submit():
         try:
-            user, resume_code = rounds.join_class(classroom, form.name.data.strip())
+            user, resume_code = joining.join_class(classroom, form.name.data.strip())
         except Refused as error:
             form.name.errors.append(error.message)
             status = error.status
@@ -55,7 +55,7 @@ def join_code(code: str):
     elif form.is_submitted():
         status = 400
     if not form.is_submitted():
-        form.name.data = rounds.suggest_pseudonym()
+        form.name.data = joining.suggest_pseudonym()
     return render_template("auth/join_name.html", form=form, classroom=classroom), status
 
 
@@ -71,11 +71,11 @@ def joined():
 def resume():
     form = ResumeForm()
     if form.validate_on_submit():
-        user = rounds.resume(form.code.data)
+        user = joining.resume(form.code.data)
         if user is not None:
             logout_user()
             login_user(user, remember=True)
-            session["resume_code"] = rounds.normal_code(form.code.data)
+            session["resume_code"] = joining.normal_code(form.code.data)
             return redirect(url_for("play.dashboard"), 303)
         form.code.errors.append("That resume code is not known. Check it and try again.")
     return render_template("auth/resume.html", form=form), 400 if form.is_submitted() else 200

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("classroom", __name__, url_prefix="/classes")
 
-from app.classroom import export, live, views  # noqa: E402, F401  (routes register on bp)
+from app.classroom import debrief, export, live, views  # noqa: E402, F401  (routes register on bp)

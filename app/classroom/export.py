@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app.classroom import bp
 from app.classroom.access import instructor_required, own_classroom, own_round
 from app.extensions import db
-from app.game import roster
+from app.game import debrief, roster
 from app.models import Citizen, Event, Round, Standing
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,11 +39,42 @@ def csv_response(rows: list[list], filename: str) -> Response:
 def standings_csv(classroom_id: int, number: int):
     classroom = own_classroom(classroom_id)
     round_ = own_round(classroom, number)
-    rows = [["pseudonym", "score", "tier", "wellbeing", "removed"]]
-    rows += [
-        [r.name, r.score, r.tier.name, r.wellbeing, "yes" if r.kicked else ""]
-        for r in roster.roster(round_.id)
+    checks = debrief.checks_by_citizen(round_.id)
+    rows = [
+        [
+            "pseudonym",
+            "score",
+            "tier",
+            "blacklisted",
+            "wellbeing",
+            "removed",
+            "before_true_right",
+            "before_myths_right",
+            "after_true_right",
+            "after_myths_right",
+        ]
     ]
+    for r in roster.roster(round_):
+        mine = checks.get(r.citizen_id, {})
+        answers = []
+        for phase in ("before", "after"):
+            score = mine.get(phase)
+            answers += (
+                [f"{score.true_right}/{score.true_total}", f"{score.myth_right}/{score.myth_total}"]
+                if score
+                else ["", ""]
+            )
+        rows.append(
+            [
+                r.name,
+                r.score,
+                r.tier.name if r.tier else "",
+                "yes" if r.blacklisted else "",
+                r.wellbeing,
+                "yes" if r.kicked else "",
+                *answers,
+            ]
+        )
     return csv_response(rows, f"{classroom.join_code}-round-{number}-standings.csv")
 
 

@@ -53,7 +53,9 @@ class PseudonymForm(FlaskForm):
 
 
 class AdjustForm(ActionForm):
-    track = SelectField("Track", choices=[(t.key, t.label) for t in rules.VIDEO.tracks])
+    track = SelectField(
+        "Track", choices=[(t.key, t.label) for t in rules.TRACKS.values() if not t.hidden]
+    )
     delta = IntegerField(
         "Points (negative to fine)",
         validators=[InputRequired(), NumberRange(min=-200, max=200, message="From -200 to 200.")],

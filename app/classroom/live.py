@@ -6,7 +6,7 @@ from app.classroom import bp
 from app.classroom.access import instructor_required, own_citizen, own_classroom
 from app.classroom.forms import AdjustForm, PseudonymForm
 from app.classroom.views import join_url, qr_svg, refused
-from app.game import roster, rounds, services
+from app.game import joining, meters, roster, rounds, rules, services
 from app.game.services import Refused, current_round
 from app.models import utcnow
 
@@ -20,7 +20,8 @@ def live(template: str, fragment: str, classroom, **context):
         response = make_response("", 304)
         response.set_etag(tag)
         return response
-    snapshot = roster.snapshot(round_.id)
+    snapshot = roster.snapshot(round_)
+    world = rules.world_for(round_.world)
     html = render_template(
         fragment if is_fragment else template,
         classroom=classroom,
@@ -28,6 +29,12 @@ def live(template: str, fragment: str, classroom, **context):
         snapshot=snapshot,
         now=utcnow(),
         tag=tag,
+        world=world,
+        worlds=rules.WORLDS,
+        meters=meters.METERS,
+        track_choices=[
+            (t.key, t.label) for t in world.tracks if t.key in (world.primary, rules.WELLBEING.key)
+        ],
         **context,
     )
     response = make_response(html)
@@ -90,7 +97,7 @@ def rename_citizen(classroom_id: int, citizen_id: int):
         abort(400, "A pseudonym is 3–24 characters.")
     old = citizen.display_name
     try:
-        rounds.rename_citizen(citizen.id, form.name.data.strip())
+        joining.rename_citizen(citizen.id, form.name.data.strip())
     except Refused as error:
         return refused(error, classroom)
     flash(f"{old} is now {form.name.data.strip()}.", "success")

@@ -89,7 +89,7 @@ def show(classroom_id: int):
         words=WordsForm(words=classroom.banned_words),
         status=StatusForm(),
         reset=ResetForm(round_id=current.id, world=current.world),
-        players=len(roster.roster(current.id)),
+        players=len(roster.roster(current)),
         transitions=rounds.TRANSITIONS,
         worlds=rules.WORLDS,
     )
@@ -167,7 +167,7 @@ def reset(classroom_id: int):
 def round_page(classroom_id: int, number: int):
     classroom = own_classroom(classroom_id)
     round_ = own_round(classroom, number)
-    rows = roster.roster(round_.id)
+    rows = roster.roster(round_)
     events = db.session.scalars(
         select(Event).where(Event.round_id == round_.id).order_by(Event.id.desc()).limit(500)
     ).all()

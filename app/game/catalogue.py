@@ -68,6 +68,27 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """A statement of the true-or-myth check."""
+
+    id: str
+    text: str
+    true: bool
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    claim: str
+    tag: str
+    sources: tuple[Source, ...]
+
+    @property
+    def tag_label(self) -> str:
+        return TAGS[self.tag]
+
+
+@dataclass(frozen=True)
 class Catalogue:
     sources: dict[str, Source]
     articles: dict[str, Article]
@@ -76,6 +97,8 @@ class Catalogue:
     channels: dict[str, Option]
     consequences: dict[str, Tagged]
     mechanics: dict[str, Tagged] = field(default_factory=dict)
+    statements: dict[str, Statement] = field(default_factory=dict)
+    facts: tuple[Fact, ...] = ()
 
 
 def _read(name: str) -> dict:
@@ -92,12 +115,16 @@ def _by_id(rows: list[dict], make) -> dict:
     return items
 
 
+def _cite(name: str, ids: list[str], sources: dict[str, Source]) -> tuple[Source, ...]:
+    missing = [i for i in ids if i not in sources]
+    if missing:
+        raise ContentError(f"{name}: unknown sources {missing}")
+    return tuple(sources[i] for i in ids)
+
+
 def _tagged(row: dict, sources: dict[str, Source]) -> Tagged:
     def cite(ids: list[str]) -> tuple[Source, ...]:
-        missing = [i for i in ids if i not in sources]
-        if missing:
-            raise ContentError(f"{row['id']}: unknown sources {missing}")
-        return tuple(sources[i] for i in ids)
+        return _cite(row["id"], ids, sources)
 
     if row["tag"] not in TAGS:
         raise ContentError(f"{row['id']}: unknown tag {row['tag']!r}")
@@ -127,6 +154,16 @@ def catalogue() -> Catalogue:
         channels=_by_id(complaints["channel"], lambda r: Option(r["id"], r["label"])),
         consequences=_by_id(_read("consequences")["consequence"], lambda r: _tagged(r, sources)),
         mechanics=_by_id(_read("mechanics")["mechanic"], lambda r: _tagged(r, sources)),
+        statements=_by_id(
+            _read("checks")["statement"],
+            lambda r: Statement(
+                r["id"], r["text"], r["true"], _cite(r["id"], r["sources"], sources)
+            ),
+        ),
+        facts=tuple(
+            Fact(r["claim"], r["tag"], _cite(r["claim"][:30], r.get("sources", []), sources))
+            for r in _read("facts")["fact"]
+        ),
     )
     check(loaded)
     return loaded
@@ -141,6 +178,25 @@ def check(loaded: Catalogue) -> None:
         missing = [c for c in tier.consequences if c not in loaded.consequences]
         if missing:
             raise ContentError(f"tier {tier.key}: unknown consequences {missing}")
-    missing = [a for a in rules.ACTIONS if a not in loaded.mechanics]
+    missing = [a.key for a in rules.ACTIONS.values() if a.card not in loaded.mechanics]
     if missing:
         raise ContentError(f"actions without a mechanic card: {missing}")
+    for world in rules.WORLDS.values():
+        for standings in _corners(world):
+            for key in rules.consequences_for(world, standings):
+                if key not in loaded.consequences:
+                    raise ContentError(f"{world.key}: unknown consequence {key!r}")
+    for fact in loaded.facts:
+        if fact.tag not in TAGS or (fact.tag != "invented" and not fact.sources):
+            raise ContentError(f"fact without a proper tag or source: {fact.claim[:40]}")
+
+
+def _corners(world: rules.World) -> list[dict[str, int]]:
+    """Return standings at every end of every track, to reach every consequence."""
+    found = []
+    for track in world.tracks:
+        for value in (track.low, track.high):
+            standings = {t.key: t.baseline for t in world.tracks} | {track.key: value}
+            found.append(standings)
+    found.append({t.key: t.high for t in world.tracks})
+    return found

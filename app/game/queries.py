@@ -8,59 +8,79 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.game import rules
 from app.game.catalogue import Tagged, catalogue
-from app.models import Citizen, Event, Round, Standing
+from app.models import Citizen, Event, Friendship, Round, Standing, utcnow
+
+HIDDEN = [track.key for world in rules.WORLDS.values() for track in world.tracks if track.hidden]
 
 
 @dataclass(frozen=True)
 class Life:
-    """What a citizen's pages show: standings, tier and what follows from it."""
+    """What a citizen's pages show: standings and what follows from them."""
 
     citizen: Citizen
     round: Round
     world: rules.World
     standings: dict[str, int]
-    tier: rules.Tier
-    below: rules.Tier | None
-    above: rules.Tier | None
+    tier: rules.Tier | None
+    locks: dict[str, str]
+    platform_active: bool
+
+    @property
+    def primary(self) -> rules.Track:
+        return self.world.track(self.world.primary)
 
     @property
     def score(self) -> int:
-        return self.standings[rules.SCORE.key]
+        return self.standings[self.world.primary]
 
     @property
     def wellbeing(self) -> int:
         return self.standings[rules.WELLBEING.key]
 
+    @property
+    def below(self) -> rules.Tier | None:
+        return rules.neighbours(self.tier)[0] if self.tier else None
+
+    @property
+    def above(self) -> rules.Tier | None:
+        return rules.neighbours(self.tier)[1] if self.tier else None
+
     def consequences(self, tier: rules.Tier | None = None) -> list[Tagged]:
-        """Return the rewards and penalties of a tier (this citizen's by default)."""
+        """Return the rewards and penalties in force (or those of another tier)."""
         found = catalogue().consequences
-        return [found[key] for key in (tier or self.tier).consequences]
+        keys = tier.consequences if tier else rules.consequences_for(self.world, self.standings)
+        return [found[key] for key in keys]
 
 
 def life_of(citizen: Citizen) -> Life:
-    """Load a citizen's standings and the tier they put them in."""
+    """Load a citizen's standings and what they put in force."""
     round_ = db.session.get(Round, citizen.round_id)
+    world = rules.world_for(round_.world)
     rows = db.session.execute(
         select(Standing.track, Standing.value).where(Standing.citizen_id == citizen.id)
     ).all()
     standings = {track: value for track, value in rows}
-    tier = rules.tier_for(standings[rules.SCORE.key])
-    below, above = rules.neighbours(tier)
-    return Life(citizen, round_, rules.world_for(round_.world), standings, tier, below, above)
+    tier = rules.tier_for(standings["score"]) if world.key == "video" else None
+    active = rules.platform_active(round_.started_at, utcnow())
+    return Life(citizen, round_, world, standings, tier, rules.locks_for(world, standings), active)
 
 
-def cooldowns(citizen_id: int, tier: rules.Tier, now: datetime) -> dict[str, int]:
+def cooldowns(life: Life, now: datetime) -> dict[str, int]:
     """Return the seconds left before each action may be done again."""
     rows = db.session.execute(
         select(Event.action, func.max(Event.created_at))
-        .where(Event.citizen_id == citizen_id)
+        .where(Event.citizen_id == life.citizen.id)
         .group_by(Event.action)
     ).all()
     last = dict(rows)
-    return {
-        action: rules.seconds_left(last.get(action), rules.cooldown_for(action, tier), now)
-        for action in rules.ACTIONS
-    }
+    factor = rules.cooldown_factor(life.world, life.standings)
+    found = {}
+    for action in rules.ACTIONS:
+        times = [last[a] for a in rules.cooldown_group(action) if a in last]
+        found[action] = rules.seconds_left(
+            max(times, default=None), rules.cooldown_for(action, factor), now
+        )
+    return found
 
 
 def share_counts(citizen_id: int) -> dict[str, int]:
@@ -70,7 +90,7 @@ def share_counts(citizen_id: int) -> dict[str, int]:
         .where(
             Event.citizen_id == citizen_id,
             Event.action == "share",
-            Event.track == rules.SCORE.key,
+            Event.track == rules.WELLBEING.key,  # every share writes one, in both worlds
         )
         .group_by(Event.item)
     ).all()
@@ -120,7 +140,7 @@ def recent_entries(citizen_id: int, limit: int) -> list[Entry]:
     """Return the citizen's newest acts, newest first."""
     events = db.session.scalars(
         select(Event)
-        .where(Event.citizen_id == citizen_id)
+        .where(Event.citizen_id == citizen_id, Event.track.notin_(HIDDEN))
         .order_by(Event.id.desc())
         .limit(limit * 3)
     )
@@ -129,10 +149,11 @@ def recent_entries(citizen_id: int, limit: int) -> list[Entry]:
 
 def history_page(citizen_id: int, page: int, size: int) -> tuple[list[Event], int]:
     """Return one page of the ledger, newest first, and the number of pages."""
-    total = db.session.scalar(select(func.count()).where(Event.citizen_id == citizen_id))
+    visible = (Event.citizen_id == citizen_id, Event.track.notin_(HIDDEN))
+    total = db.session.scalar(select(func.count()).where(*visible))
     events = db.session.scalars(
         select(Event)
-        .where(Event.citizen_id == citizen_id)
+        .where(*visible)
         .order_by(Event.id.desc())
         .offset((page - 1) * size)
         .limit(size)
@@ -147,7 +168,32 @@ def series(citizen_id: int, track: rules.Track) -> list[int]:
         .where(Event.citizen_id == citizen_id, Event.track == track.key)
         .order_by(Event.id)
     )
-    values = [track.baseline]
+    return running_sum(track.baseline, deltas)
+
+
+def running_sum(start: int, deltas) -> list[int]:
+    """Return start and the value after each delta."""
+    values = [start]
     for delta in deltas:
         values.append(values[-1] + delta)
     return values
+
+
+def citizens_around(citizen: Citizen, primary: str) -> list[tuple[int, str, int, bool]]:
+    """Return the other citizens of the round: id, name, primary score, and whether a friend."""
+    friend = (
+        select(Friendship.id)
+        .where(Friendship.citizen_id == citizen.id, Friendship.friend_id == Citizen.id)
+        .exists()
+    )
+    rows = db.session.execute(
+        select(Citizen.id, Citizen.display_name, Standing.value, friend)
+        .join(Standing, (Standing.citizen_id == Citizen.id) & (Standing.track == primary))
+        .where(
+            Citizen.round_id == citizen.round_id,
+            Citizen.id != citizen.id,
+            Citizen.kicked_at.is_(None),
+        )
+        .order_by(Citizen.display_name)
+    ).all()
+    return [tuple(row) for row in rows]

@@ -7,8 +7,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from app.extensions import db
-from app.game import queries, rules
-from app.models import Citizen, Event, Round, Standing
+from app.game import meter_writes, queries, rules
+from app.models import Citizen, Event, MeterEvent, Round, Standing
 
 ACTIVE_FOR = timedelta(minutes=2)
 BIN = 50
@@ -20,7 +20,8 @@ class Row:
     name: str
     score: int
     wellbeing: int
-    tier: rules.Tier
+    tier: rules.Tier | None
+    blacklisted: bool
     last_reason: str | None
     last_at: datetime | None
     kicked: bool
@@ -43,33 +44,55 @@ class Snapshot:
     tiers: list[tuple[rules.Tier, int]]
     ticker: list[tuple[str, queries.Entry]]
     blacklist: list[str]
+    meters: dict[str, int]
+    headlines: list[str]
 
     @property
     def tallest(self) -> int:
         return max([bar.count for bar in self.bars] + [1])
 
 
-def roster(round_id: int) -> list[Row]:
+def roster(round_: Round) -> list[Row]:
     """Return every citizen of a round with standings and last act, highest score first."""
-    score, well, last_event = aliased(Standing), aliased(Standing), aliased(Event)
+    world = rules.world_for(round_.world)
+    score, well, listed, last_event = (
+        aliased(Standing),
+        aliased(Standing),
+        aliased(Standing),
+        aliased(Event),
+    )
     last = (
         select(Event.citizen_id, func.max(Event.id).label("last_id"))
-        .where(Event.round_id == round_id)
+        .where(Event.round_id == round_.id, Event.track.notin_(queries.HIDDEN))
         .group_by(Event.citizen_id)
         .subquery()
     )
+    blacklist = rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
     rows = db.session.execute(
-        select(Citizen, score.value, well.value, last_event.reason, last_event.created_at)
-        .join(score, and_(score.citizen_id == Citizen.id, score.track == rules.SCORE.key))
+        select(
+            Citizen, score.value, well.value, listed.value, last_event.reason, last_event.created_at
+        )
+        .join(score, and_(score.citizen_id == Citizen.id, score.track == world.primary))
         .join(well, and_(well.citizen_id == Citizen.id, well.track == rules.WELLBEING.key))
+        .outerjoin(listed, and_(listed.citizen_id == Citizen.id, listed.track == blacklist))
         .outerjoin(last, last.c.citizen_id == Citizen.id)
         .outerjoin(last_event, last_event.id == last.c.last_id)
-        .where(Citizen.round_id == round_id)
+        .where(Citizen.round_id == round_.id)
         .order_by(score.value.desc(), Citizen.display_name)
     ).all()
     return [
-        Row(c.id, c.display_name, s, w, rules.tier_for(s), reason, at, c.kicked_at is not None)
-        for c, s, w, reason, at in rows
+        Row(
+            c.id,
+            c.display_name,
+            s,
+            w,
+            rules.tier_for(s) if world.key == "video" else None,
+            bool(b),
+            reason,
+            at,
+            c.kicked_at is not None,
+        )
+        for c, s, w, b, reason, at in rows
     ]
 
 
@@ -78,7 +101,7 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
     rows = db.session.execute(
         select(Event, Citizen.display_name)
         .join(Citizen, Citizen.id == Event.citizen_id)
-        .where(Event.round_id == round_id)
+        .where(Event.round_id == round_id, Event.track.notin_(queries.HIDDEN))
         .order_by(Event.id.desc())
         .limit(limit * 3)
     ).all()
@@ -87,24 +110,57 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
     return [(names[entry.citizen_id], entry) for entry in entries]
 
 
-def snapshot(round_id: int) -> Snapshot:
-    """Summarise a round for the projector: histogram, tier counts, ticker, blacklist."""
-    rows = [row for row in roster(round_id) if not row.kicked]
+def snapshot(round_: Round) -> Snapshot:
+    """Summarise a round for the projector: histogram, tiers, ticker, blacklist, meters."""
+    rows = [row for row in roster(round_) if not row.kicked]
     lows = list(range(rules.SCORE.low, rules.SCORE.high, BIN))
     counts = [0] * len(lows)
     for row in rows:
-        counts[min((row.score - rules.SCORE.low) // BIN, len(lows) - 1)] += 1
+        counts[max(0, min((row.score - rules.SCORE.low) // BIN, len(lows) - 1))] += 1
     last = len(lows) - 1
     bars = [
         Bar(low, low + BIN - 1 if i < last else rules.SCORE.high, counts[i])
         for i, low in enumerate(lows)
     ]
-    tiers = [(tier, sum(1 for row in rows if row.tier == tier)) for tier in rules.TIERS]
-    blacklist = sorted(row.name for row in rows if "public-blacklist" in row.tier.consequences)
-    return Snapshot(rows, bars, tiers, ticker(round_id), blacklist)
+    tiers = []
+    if round_.world == "video":
+        tiers = [(tier, sum(1 for row in rows if row.tier == tier)) for tier in rules.TIERS]
+    listed = sorted(
+        row.name
+        for row in rows
+        if row.blacklisted or (row.tier and "public-blacklist" in row.tier.consequences)
+    )
+    return Snapshot(
+        rows,
+        bars,
+        tiers,
+        ticker(round_.id),
+        listed,
+        meter_writes.values(db.session, round_.id),
+        headlines(round_.id),
+    )
+
+
+def headlines(round_id: int, limit: int = 3) -> list[str]:
+    """Return the newest headlines of thresholds the class meters crossed."""
+    return list(
+        db.session.scalars(
+            select(MeterEvent.headline)
+            .where(MeterEvent.round_id == round_id, MeterEvent.headline.is_not(None))
+            .order_by(MeterEvent.id.desc())
+            .limit(limit)
+        )
+    )
 
 
 def live_tag(round_: Round) -> str:
     """Return an ETag for a round's live pages: it changes with any event or round change."""
-    last = db.session.scalar(select(func.max(Event.id)).where(Event.round_id == round_.id))
-    return f"{round_.id}.{round_.revision}.{round_.status}.{last or 0}"
+    last, meters_last = db.session.execute(
+        select(
+            select(func.max(Event.id)).where(Event.round_id == round_.id).scalar_subquery(),
+            select(func.max(MeterEvent.id))
+            .where(MeterEvent.round_id == round_.id)
+            .scalar_subquery(),
+        )
+    ).one()
+    return f"{round_.id}.{round_.revision}.{round_.status}.{last or 0}.{meters_last or 0}"

@@ -1,83 +1,30 @@
 """Classroom and round lifecycle: create, join, run, reset (archive), purge."""
 
-import hashlib
-import re
-import secrets
+from sqlalchemy import delete, select, update
 
-from sqlalchemy import delete, func, select, update
+from app.game import meter_writes, meters, rules
+from app.game.joining import new_join_code, suggest_pseudonym
+from app.game.services import Refused, add_citizen, add_round, current_round, write_transaction
+from app.models import (
+    CheckAnswer,
+    Citizen,
+    Classroom,
+    Event,
+    Friendship,
+    Guess,
+    MeterEvent,
+    Round,
+    Standing,
+    User,
+    utcnow,
+)
 
-from app.extensions import db
-from app.game import rules
-from app.game.services import Refused, add_citizen, current_round, write_transaction
-from app.models import Citizen, Classroom, Event, Round, Standing, User, utcnow
-
-JOIN_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
-JOIN_CODE = re.compile(rf"^[{JOIN_ALPHABET}]{{6}}$")
-PSEUDONYM = re.compile(r"^[^\W_][\w .'-]{1,22}[^\W_]$")
-BANNED = {"idiot", "stupid", "loser", "nazi", "hitler", "fuck", "shit", "bitch", "cunt", "dick"}
 TRANSITIONS = {
     "start": ({"lobby"}, "running"),
     "pause": ({"running"}, "paused"),
     "resume": ({"paused"}, "running"),
     "end": ({"lobby", "running", "paused"}, "ended"),
 }
-ADJECTIVES = [
-    "Quiet",
-    "Brave",
-    "Lucky",
-    "Swift",
-    "Gentle",
-    "Bright",
-    "Calm",
-    "Clever",
-    "Honest",
-    "Patient",
-    "Bold",
-    "Careful",
-    "Cheerful",
-    "Modest",
-    "Steady",
-]
-ANIMALS = [
-    "Crane",
-    "Panda",
-    "Tiger",
-    "Heron",
-    "Otter",
-    "Falcon",
-    "Lynx",
-    "Badger",
-    "Carp",
-    "Sparrow",
-    "Yak",
-    "Gecko",
-    "Ibis",
-    "Marten",
-    "Magpie",
-]
-
-
-def digest(secret: str) -> str:
-    """Return the SHA-256 of a high-entropy secret (a resume code or an invite token)."""
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def new_join_code() -> str:
-    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(6))
-
-
-def new_resume_code() -> str:
-    raw = "".join(secrets.choice(JOIN_ALPHABET) for _ in range(10))
-    return f"{raw[:5]}-{raw[5:]}"
-
-
-def normal_code(code: str) -> str:
-    """Upper-case a typed code and drop spaces and dashes."""
-    return re.sub(r"[\s-]", "", code or "").upper()
-
-
-def suggest_pseudonym() -> str:
-    return f"{secrets.choice(ADJECTIVES)} {secrets.choice(ANIMALS)}"
 
 
 def create_classroom(owner: User, name: str, world: str = "video") -> Classroom:
@@ -90,7 +37,7 @@ def create_classroom(owner: User, name: str, world: str = "video") -> Classroom:
         classroom = Classroom(name=name, join_code=code, owner_id=owner.id)
         session.add(classroom)
         session.flush()
-        session.add(Round(classroom_id=classroom.id, number=1, world=world, status="lobby"))
+        add_round(session, classroom.id, 1, world, "lobby")
     return classroom
 
 
@@ -129,73 +76,45 @@ def change_status(round_id: int, command: str) -> Round:
         round_ = session.get(Round, round_id)
         if round_.status not in allowed:
             raise Refused(f"{round_.name} is {round_.status}; it cannot {command} now.")
+        now = utcnow()
+        if round_.status == "running":
+            meter_writes.settle_growth(session, round_, now)
         round_.status = target
         round_.revision += 1
+        if target == "running":
+            round_.started_at = round_.started_at or now
+            round_.growth_at = now  # paused time brings no growth
         if target == "ended":
-            round_.ended_at = utcnow()
+            round_.ended_at = now
+            round_.debrief_open = True
     return round_
 
 
-def check_pseudonym(classroom: Classroom, round_id: int, name: str) -> str | None:
-    """Return why a pseudonym cannot be used in this class, or None."""
-    if not PSEUDONYM.match(name):
-        return (
-            "Use 3–24 letters, digits, spaces, dots or dashes, "
-            "starting and ending with a letter or digit."
-        )
-    if is_filtered(name, classroom.banned_words):
-        return "That name is not allowed in this class. Pick another."
-    taken = _name_taken(round_id, name)
-    return "That name is taken in this class. Pick another." if taken else None
-
-
-def is_filtered(name: str, extra: str) -> bool:
-    """Say whether a name holds a filtered word (whole words; long words anywhere)."""
-    words = BANNED | {w.strip().lower() for w in extra.split(",") if w.strip()}
-    parts = set(re.split(r"[\W_]+", name.lower()))
-    folded = re.sub(r"[\W_]", "", name.lower())
-    return bool(parts & words) or any(len(w) >= 5 and w in folded for w in words)
-
-
-def _name_taken(round_id: int, name: str) -> bool:
-    return bool(
-        db.session.scalar(
-            select(Citizen.id).where(
-                Citizen.round_id == round_id, func.lower(Citizen.display_name) == name.lower()
-            )
-        )
-    )
-
-
-def join_class(classroom: Classroom, pseudonym: str) -> tuple[User, str]:
-    """Create a student with a citizen in the current round; return them and a resume code."""
-    round_ = current_round(classroom.id)
-    if round_.status == "ended":
-        raise Refused("The class is between rounds. Wait for the instructor to open the next one.")
-    problem = check_pseudonym(classroom, round_.id, pseudonym)
-    if problem:
-        raise Refused(problem, 400)
-    code = new_resume_code()
+def set_crackdown(round_id: int, level: int) -> Round:
+    """Crack down (penalties harsher, control visible) or ease off, during a running round."""
     with write_transaction() as session:
-        user = User(
-            username=f"s-{secrets.token_hex(8)}",
-            classroom_id=classroom.id,
-            resume_hash=digest(normal_code(code)),
-        )
-        session.add(user)
-        session.flush()
-        add_citizen(session, round_, user, pseudonym)
+        round_ = session.get(Round, round_id)
+        if round_.status not in ("running", "paused"):
+            raise Refused(
+                f"{round_.name} is {round_.status}; crack down or ease off while it runs."
+            )
+        level = max(0, min(meters.MAX_CRACKDOWN, level))
+        if level == round_.crackdown:
+            raise Refused("Nothing to change: that is the current level.")
+        effect = meters.crackdown_effect(round_.crackdown, level)
+        meter_writes.apply_effects(session, round_, utcnow(), lambda _v: [effect], "instructor")
+        round_.crackdown = level
         round_.revision += 1
-        session.add(round_)
-    return user, code
+    return round_
 
 
-def resume(code: str) -> User | None:
-    """Return the student a resume code belongs to."""
-    cleaned = normal_code(code)
-    if not re.fullmatch(rf"[{JOIN_ALPHABET}]{{10}}", cleaned):
-        return None
-    return db.session.scalar(select(User).where(User.resume_hash == digest(cleaned)))
+def open_debrief(round_id: int) -> Round:
+    """Let players see their debrief (it opens by itself when the round ends)."""
+    with write_transaction() as session:
+        round_ = session.get(Round, round_id)
+        round_.debrief_open = True
+        round_.revision += 1
+    return round_
 
 
 def reset_round(classroom_id: int, round_id: int, world: str) -> Round:
@@ -208,9 +127,7 @@ def reset_round(classroom_id: int, round_id: int, world: str) -> Round:
         if old.status != "ended":
             old.status, old.ended_at = "ended", utcnow()
         old.revision += 1
-        new = Round(classroom_id=classroom_id, number=old.number + 1, world=world, status="lobby")
-        session.add(new)
-        session.flush()
+        new = add_round(session, classroom_id, old.number + 1, world, "lobby")
         names = dict(
             session.execute(
                 select(Citizen.user_id, Citizen.display_name).where(Citizen.round_id == old.id)
@@ -238,20 +155,6 @@ def kick(citizen_id: int) -> None:
         )
 
 
-def rename_citizen(citizen_id: int, name: str) -> None:
-    """Give a citizen a new pseudonym (the instructor's fix for an offensive one)."""
-    citizen = db.session.get(Citizen, citizen_id)
-    classroom = db.session.get(Classroom, db.session.get(Round, citizen.round_id).classroom_id)
-    problem = check_pseudonym(classroom, citizen.round_id, name)
-    if problem:
-        raise Refused(problem, 400)
-    with write_transaction() as session:
-        session.get(Citizen, citizen_id).display_name = name
-        session.execute(
-            update(Round).where(Round.id == citizen.round_id).values(revision=Round.revision + 1)
-        )
-
-
 def purge_round(round_id: int, typed_name: str) -> None:
     """Delete an ended round's citizens, standings and ledger for good; the round stays listed."""
     with write_transaction() as session:
@@ -264,7 +167,10 @@ def purge_round(round_id: int, typed_name: str) -> None:
             raise Refused(f"{round_.name}'s data was already deleted.")
         citizens = select(Citizen.id).where(Citizen.round_id == round_id)
         session.execute(delete(Event).where(Event.round_id == round_id))
-        session.execute(delete(Standing).where(Standing.citizen_id.in_(citizens)))
+        session.execute(delete(MeterEvent).where(MeterEvent.round_id == round_id))
+        for model in (Standing, CheckAnswer, Guess):
+            session.execute(delete(model).where(model.citizen_id.in_(citizens)))
+        session.execute(delete(Friendship).where(Friendship.citizen_id.in_(citizens)))
         session.execute(delete(Citizen).where(Citizen.round_id == round_id))
         round_.purged_at = utcnow()
         round_.revision += 1

@@ -13,6 +13,7 @@ class Track:
     baseline: int
     low: int
     high: int
+    hidden: bool = False  # never shown to the player before the debrief
 
     def clamp_delta(self, value: int, delta: int) -> int:
         """Return the part of delta that keeps value within the track's range."""
@@ -21,6 +22,13 @@ class Track:
 
 SCORE = Track("score", "Citizen Score", 600, 350, 950)
 WELLBEING = Track("wellbeing", "Wellbeing", 50, 0, 100)
+PRIVATE = Track("private", "Private credit score", 600, 350, 950)
+PLATFORM = Track("platform", "Platform credit score", 600, 300, 850)
+BLACKLIST = Track("blacklist", "Court blacklist", 0, 0, 1)
+DEBT = Track("debt", "Court-ordered debts", 1, 0, 5)
+FILE = Track("file", "Personnel file", 0, -100, 100, hidden=True)
+PLATFORM_LIFETIME = timedelta(minutes=5)
+LUXURY_PRICE = 100
 
 
 @dataclass(frozen=True)
@@ -74,24 +82,51 @@ class ActionKind:
     key: str
     label: str
     cooldown: int  # seconds, at normal internet speed
+    group: str = ""  # actions of one group share a cooldown
+    conforms: bool | None = None  # does the act do what the system wants?
+    political: bool = False  # written into the hidden file
+    mechanic: str = ""  # the myth-or-record card that explains it (default: the key)
+
+    @property
+    def card(self) -> str:
+        return self.mechanic or self.key
 
 
 ACTIONS: dict[str, ActionKind] = {
-    "share": ActionKind("share", "Share a Party article", 10),
-    "buy": ActionKind("buy", "Buy foreign media", 15),
-    "complain": ActionKind("complain", "Complain", 20),
-    "visit": ActionKind("visit", "Visit family", 30),
+    a.key: a
+    for a in (
+        ActionKind("share", "Share a Party article", 10, conforms=True, political=True),
+        ActionKind("buy", "Buy foreign media", 15, conforms=False),
+        ActionKind("complain", "Complain", 20, conforms=False, political=True),
+        ActionKind("visit", "Visit family", 30),
+        ActionKind("befriend", "Befriend a citizen", 10, group="friends", mechanic="friends"),
+        ActionKind("unfriend", "Unfriend a citizen", 10, group="friends", mechanic="friends"),
+        ActionKind("bill-on-time", "Pay a bill on time", 30, "bill", True, mechanic="bill"),
+        ActionKind("bill-late", "Pay a bill late", 30, "bill", False, mechanic="bill"),
+        ActionKind("debt-pay", "Pay the court-ordered debt", 30, "debt", True, mechanic="debt"),
+        ActionKind("debt-skip", "Skip the court-ordered debt", 30, "debt", False, mechanic="debt"),
+        ActionKind("report", "Report a neighbour", 30, conforms=True, political=True),
+        ActionKind("gaming", "Spend an evening gaming", 20),
+    )
 }
+
+
+def cooldown_group(action: str) -> tuple[str, ...]:
+    """Return the actions that share a cooldown with this one."""
+    group = ACTIONS[action].group
+    if not group:
+        return (action,)
+    return tuple(key for key, kind in ACTIONS.items() if kind.group == group)
+
 
 ORIGIN_PENALTY = {"Japan": -30, "USA": -15, "Korea": -15}
 DEFAULT_ORIGIN_PENALTY = -10
 CHANNEL_PENALTY = {"online": -10, "petition": -15, "protest": -25}
-WELLBEING_EFFECT = {"share": -2, "buy": 6, "complain": 5, "visit": 8}
 
 
-def cooldown_for(action: str, tier: Tier) -> int:
-    """Return the seconds between two actions of a kind: the slower, the lower the tier."""
-    return ACTIONS[action].cooldown * tier.cooldown_factor
+def cooldown_for(action: str, factor: int = 1) -> int:
+    """Return the seconds between two actions of a kind: slower when the internet is slowed."""
+    return ACTIONS[action].cooldown * factor
 
 
 def share_points(points: int, times_shared: int) -> int:
@@ -113,6 +148,7 @@ class Attempt:
     points: int = 0
     origin: str = ""
     channel: str = ""
+    price: int = 0
 
 
 @dataclass(frozen=True)
@@ -121,6 +157,15 @@ class History:
 
     last_done: datetime | None = None
     item_count: int = 0
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What else the rules weigh: friends, the instructor's crackdown, the platform score."""
+
+    friends_mean: float | None = None
+    crackdown: int = 0
+    platform_active: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,14 +188,21 @@ class World:
     key: str
     name: str
     tracks: tuple[Track, ...]
+    primary: str
 
     def track(self, key: str) -> Track:
         """Return one of this world's tracks."""
         return next(track for track in self.tracks if track.key == key)
 
+    def has(self, key: str) -> bool:
+        return any(track.key == key for track in self.tracks)
 
-VIDEO = World("video", "The viral video (2015)", (SCORE, WELLBEING))
-WORLDS: dict[str, World] = {"video": VIDEO}
+
+VIDEO = World("video", "The viral video (2015)", (SCORE, WELLBEING, DEBT, FILE), "score")
+RECORD = World(
+    "record", "On the record", (PRIVATE, PLATFORM, BLACKLIST, WELLBEING, DEBT, FILE), "private"
+)
+WORLDS: dict[str, World] = {"video": VIDEO, "record": RECORD}
 
 
 def world_for(key: str) -> World:
@@ -159,6 +211,43 @@ def world_for(key: str) -> World:
         return WORLDS[key]
     except KeyError:
         raise KeyError(f"unknown world {key!r}; known: {', '.join(WORLDS)}") from None
+
+
+def platform_active(started_at: datetime | None, now: datetime) -> bool:
+    """Say whether the platform score still exists: it is withdrawn soon after launch."""
+    return started_at is None or now < started_at + PLATFORM_LIFETIME
+
+
+def consequences_for(world: World, standings: Mapping[str, int]) -> tuple[str, ...]:
+    """Return the rewards and penalties in force, as consequence ids."""
+    if world.key == "video":
+        return tier_for(standings["score"]).consequences
+    found: tuple[str, ...] = ()
+    if standings["blacklist"]:
+        found += ("court-blacklist",)
+    if standings["private"] >= 750:
+        found += ("sesame-visa", "sesame-dating")
+    elif standings["private"] >= 650:
+        found += ("sesame-dating",)
+    return found
+
+
+def locks_for(world: World, standings: Mapping[str, int]) -> dict[str, str]:
+    """Return the actions locked now, each with the reason."""
+    if world.key == "video":
+        tier = tier_for(standings["score"])
+        reason = f"{tier.name} citizens are banned from travel."
+        return {action: reason for action in tier.locks}
+    if standings["blacklist"]:
+        return {"visit": "the court blacklist bans flights and high-speed trains."}
+    return {}
+
+
+def cooldown_factor(world: World, standings: Mapping[str, int]) -> int:
+    """Return how much the citizen's internet is slowed (only the viral video claims this)."""
+    if world.key == "video":
+        return tier_for(standings["score"]).cooldown_factor
+    return 1
 
 
 def ordinal(n: int) -> str:
@@ -175,52 +264,21 @@ def seconds_left(last_done: datetime | None, cooldown: int, now: datetime) -> in
     return max(0, ceil(remaining))
 
 
-def raw_effects(attempt: Attempt, history: History) -> list[Effect]:
-    """Return the unclamped effects of an attempt in the viral-video world."""
-    wellbeing = WELLBEING_EFFECT[attempt.action]
-    if attempt.action == "share":
-        points = share_points(attempt.points, history.item_count)
-        reason = f"Shared “{attempt.title}”"
-        if history.item_count:
-            reason += f" for the {ordinal(history.item_count + 1)} time: repeats earn less"
-        return [Effect("score", points, reason), Effect("wellbeing", wellbeing, reason)]
-    if attempt.action == "buy":
-        reason = f"Bought {attempt.title} (from {attempt.origin})"
-        delta = media_penalty(attempt.origin)
-        return [Effect("score", delta, reason), Effect("wellbeing", wellbeing, reason)]
-    if attempt.action == "complain":
-        reason = f"Complained about {attempt.title} ({attempt.channel})"
-        delta = CHANNEL_PENALTY[attempt.channel]
-        return [Effect("score", delta, reason), Effect("wellbeing", wellbeing, reason)]
-    if attempt.action == "visit":
-        return [Effect("wellbeing", wellbeing, "Visited family")]
-    raise KeyError(f"unknown action {attempt.action!r}")
+def promotion(loyalty: int, flags: int) -> str:
+    """Decide the promotion the hidden file brings: flags weigh double."""
+    standing = loyalty - 2 * flags
+    if standing >= 2:
+        return "promoted"
+    if standing < 0:
+        return "passed over"
+    return "unchanged"
 
 
-def apply(
-    world: World,
-    attempt: Attempt,
-    standings: Mapping[str, int],
-    history: History,
-    now: datetime,
-) -> Outcome:
-    """Decide what an attempt does: refused (locked, cooling down) or its clamped effects."""
-    tier = tier_for(standings["score"])
-    action = ACTIONS[attempt.action]
-    if attempt.action in tier.locks:
-        return Outcome(
-            refusal="locked",
-            message=f"{action.label} is locked: {tier.name} citizens are banned from travel.",
-        )
-    wait = seconds_left(history.last_done, cooldown_for(attempt.action, tier), now)
-    if wait:
-        return Outcome(
-            refusal="cooldown",
-            retry_after=wait,
-            message=f"Your internet is slow. Try again in {wait} s.",
-        )
-    effects = tuple(
-        Effect(e.track, world.track(e.track).clamp_delta(standings[e.track], e.delta), e.reason)
-        for e in raw_effects(attempt, history)
-    )
-    return Outcome(effects=effects)
+def conformity(actions: list[str]) -> float | None:
+    """Return the share of acts that did what the system wants, among those that count."""
+    judged = [ACTIONS[a].conforms for a in actions if a in ACTIONS]
+    judged = [j for j in judged if j is not None]
+    return sum(judged) / len(judged) if judged else None
+
+
+TRACKS: dict[str, Track] = {t.key: t for world in WORLDS.values() for t in world.tracks}

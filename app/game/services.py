@@ -4,13 +4,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extensions import IMMEDIATE, db
-from app.game import rules
-from app.models import Citizen, Classroom, Event, Round, Standing, User, utcnow
+from app.game import effects, meter_writes, meters, rules
+from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, User, utcnow
 
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
 
@@ -55,7 +55,7 @@ def open_round() -> Round:
                 classroom = Classroom(name="Solo play", join_code=OPEN_CODE, is_open=True)
                 session.add(classroom)
                 session.flush()
-                session.add(Round(classroom_id=classroom.id, number=1, status="running"))
+                add_round(session, classroom.id, 1, "video", "running")
         except IntegrityError:
             pass  # another request created it first
         classroom = db.session.scalar(select(Classroom).where(Classroom.is_open))
@@ -67,6 +67,24 @@ def current_round(classroom_id: int) -> Round:
     return db.session.scalars(
         select(Round).where(Round.classroom_id == classroom_id).order_by(Round.number.desc())
     ).first()
+
+
+def add_round(session: Session, classroom_id: int, number: int, world: str, status: str) -> Round:
+    """Create a round with its class meters at their baselines."""
+    now = utcnow()
+    running = status == "running"
+    round_ = Round(
+        classroom_id=classroom_id,
+        number=number,
+        world=world,
+        status=status,
+        started_at=now if running else None,
+        growth_at=now if running else None,
+    )
+    session.add(round_)
+    session.flush()
+    meter_writes.add_meters(session, round_.id)
+    return round_
 
 
 def add_citizen(session: Session, round_: Round, user: User, display_name: str) -> Citizen:
@@ -113,10 +131,12 @@ def current_citizen(user: User) -> Citizen | None:
     return citizen
 
 
-def _history(session: Session, citizen_id: int, action: str, item: str | None) -> rules.History:
+def _history(
+    session: Session, citizen_id: int, world: rules.World, action: str, item: str | None
+) -> rules.History:
     last_done = session.scalar(
         select(func.max(Event.created_at)).where(
-            Event.citizen_id == citizen_id, Event.action == action
+            Event.citizen_id == citizen_id, Event.action.in_(rules.cooldown_group(action))
         )
     )
     item_count = 0
@@ -126,29 +146,100 @@ def _history(session: Session, citizen_id: int, action: str, item: str | None) -
                 Event.citizen_id == citizen_id,
                 Event.action == action,
                 Event.item == item,
-                Event.track == rules.SCORE.key,
+                Event.track == world.primary,
             )
         )
     return rules.History(last_done=last_done, item_count=item_count)
 
 
-def _event_key(citizen_id: int, key: str, track: str) -> str:
-    return f"{citizen_id}:{key}:{track}"
+def _situation(
+    session: Session, citizen_id: int, world: rules.World, round_: Round, now
+) -> rules.Situation:
+    friends_mean = None
+    if world.key == "video":
+        mean = session.scalar(
+            select(func.avg(Standing.value))
+            .join(Friendship, Friendship.friend_id == Standing.citizen_id)
+            .join(Citizen, Citizen.id == Friendship.friend_id)
+            .where(
+                Friendship.citizen_id == citizen_id,
+                Standing.track == world.primary,
+                Citizen.kicked_at.is_(None),
+            )
+        )
+        friends_mean = float(mean) if mean is not None else None
+    return rules.Situation(
+        friends_mean=friends_mean,
+        crackdown=round_.crackdown,
+        platform_active=rules.platform_active(round_.started_at, now),
+    )
+
+
+def _event_key(citizen_id: int, key: str, part: int | str = 0) -> str:
+    """Return the idempotency key of one event of an act (its first event is part 0)."""
+    return f"{citizen_id}:{key}:{part}"
+
+
+def _already_applied(citizen_id: int, key: str) -> bool:
+    """Say whether an act with this one-time key is in the ledger (read after a rollback)."""
+    first = _event_key(citizen_id, key)
+    return db.session.scalar(select(Event.id).where(Event.idempotency_key == first)) is not None
+
+
+def write_event(
+    session: Session,
+    citizen: Citizen,
+    effect: rules.Effect,
+    *,
+    action: str,
+    key: str | None,
+    now,
+    item: str | None = None,
+    note: str | None = None,
+    actor: str = "system",
+) -> None:
+    """Append one ledger event and move its standing by the same delta, atomically."""
+    session.add(
+        Event(
+            citizen_id=citizen.id,
+            round_id=citizen.round_id,
+            track=effect.track,
+            action=action,
+            item=item,
+            delta=effect.delta,
+            actor=actor,
+            reason=effect.reason,
+            note=note,
+            created_at=now,
+            idempotency_key=key,
+        )
+    )
+    session.execute(
+        update(Standing)
+        .where(Standing.citizen_id == citizen.id, Standing.track == effect.track)
+        .values(value=Standing.value + effect.delta)
+    )
 
 
 def perform_action(
-    citizen_id: int, attempt: rules.Attempt, item: str | None, key: str, note: str | None = None
+    citizen_id: int,
+    attempt: rules.Attempt,
+    item: str | None,
+    key: str,
+    note: str | None = None,
+    target_id: int | None = None,
 ) -> Applied:
     """Apply a player's action once: check, write its events and standings, commit."""
     try:
         with write_transaction() as session:
-            return _perform(session, citizen_id, attempt, item, key, note)
+            return _perform(session, citizen_id, attempt, item, key, note, target_id)
     except IntegrityError:
-        # The same one-time key committed concurrently: the action is already applied.
-        return Applied(effects=(), replayed=True)
+        if _already_applied(citizen_id, key):  # the same key committed concurrently
+            return Applied(effects=(), replayed=True)
+        raise
 
 
-def _perform(session, citizen_id, attempt, item, key, note) -> Applied:
+def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applied:
     citizen = session.get(Citizen, citizen_id)
     round_ = session.get(Round, citizen.round_id)
     world = rules.world_for(round_.world)
@@ -156,8 +247,7 @@ def _perform(session, citizen_id, attempt, item, key, note) -> Applied:
         raise Refused("You were removed from this round by the instructor.", 403)
     if round_.status != "running":
         raise Refused(f"The round is {round_.status}: actions wait until it runs.", 409)
-    keys = [_event_key(citizen_id, key, track.key) for track in world.tracks]
-    if session.scalar(select(Event.id).where(Event.idempotency_key.in_(keys)).limit(1)):
+    if _already_applied(citizen_id, key):
         return Applied(effects=(), replayed=True)
     standings = session.scalars(
         select(Standing)
@@ -165,40 +255,87 @@ def _perform(session, citizen_id, attempt, item, key, note) -> Applied:
         .order_by(Standing.id)
         .with_for_update()
     ).all()
+    target = _target(session, citizen, attempt.action, target_id)
+    if target is not None:
+        attempt = rules.Attempt(attempt.action, title=target.display_name)
     now = utcnow()
-    outcome = rules.apply(
+    outcome = effects.apply(
         world,
         attempt,
         {s.track: s.value for s in standings},
-        _history(session, citizen_id, attempt.action, item),
+        _history(session, citizen_id, world, attempt.action, item),
         now,
+        _situation(session, citizen_id, world, round_, now),
     )
     if outcome.refusal:
-        status = 429 if outcome.refusal == "cooldown" else 403
+        status = {"cooldown": 429, "locked": 403}.get(outcome.refusal, 409)
         raise Refused(outcome.message, status, outcome.retry_after)
-    by_track = {s.track: s.id for s in standings}
-    for effect in outcome.effects:
-        session.add(
-            Event(
-                citizen_id=citizen_id,
-                round_id=round_.id,
-                track=effect.track,
-                action=attempt.action,
-                item=item,
-                delta=effect.delta,
-                reason=effect.reason,
-                note=note,
-                created_at=now,
-                idempotency_key=_event_key(citizen_id, key, effect.track),
-            )
+    for part, effect in enumerate(outcome.effects):
+        write_event(
+            session,
+            citizen,
+            effect,
+            action=attempt.action,
+            item=item,
+            note=note,
+            now=now,
+            key=_event_key(citizen_id, key, part),
         )
-        session.execute(
-            update(Standing)
-            .where(Standing.id == by_track[effect.track])
-            .values(value=Standing.value + effect.delta)
-        )
+    _befriend_or_report(session, citizen, target, attempt.action, key, now)
+    meter_writes.apply_effects(
+        session,
+        round_,
+        now,
+        lambda values: meters.act_effects(world.key, attempt.action, attempt.channel, values),
+    )
     session.flush()
     return Applied(effects=outcome.effects)
+
+
+def _target(session, citizen: Citizen, action: str, target_id: int | None) -> Citizen | None:
+    """Check the citizen an act is aimed at: in the same round, present, not oneself."""
+    if action not in ("befriend", "unfriend", "report"):
+        return None
+    target = session.get(Citizen, target_id) if target_id else None
+    if target is None or target.round_id != citizen.round_id:
+        raise Refused("There is no such citizen in your round.", 404)
+    if target.id == citizen.id:
+        raise Refused("That is you. Choose another citizen.", 400)
+    if target.kicked_at is not None:
+        raise Refused(f"{target.display_name} was removed from the round.", 409)
+    friends = session.scalar(
+        select(Friendship.id).where(
+            Friendship.citizen_id == citizen.id, Friendship.friend_id == target.id
+        )
+    )
+    if action == "befriend" and friends:
+        raise Refused(f"{target.display_name} is already your friend.", 409)
+    if action == "unfriend" and not friends:
+        raise Refused(f"{target.display_name} is not your friend.", 409)
+    return target
+
+
+def _befriend_or_report(
+    session, citizen: Citizen, target: Citizen | None, action: str, key: str, now
+) -> None:
+    if action == "befriend":
+        session.add(Friendship(citizen_id=citizen.id, friend_id=target.id, created_at=now))
+    elif action == "unfriend":
+        session.execute(
+            delete(Friendship).where(
+                Friendship.citizen_id == citizen.id, Friendship.friend_id == target.id
+            )
+        )
+    elif action == "report":
+        effect = rules.Effect("file", -1, "Named in a neighbour's report. To be verified.")
+        write_event(
+            session,
+            target,
+            effect,
+            action="reported",
+            now=now,
+            key=_event_key(citizen.id, key, "target"),
+        )
 
 
 def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Applied:
@@ -206,36 +343,40 @@ def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Ap
     try:
         with write_transaction() as session:
             citizen = session.get(Citizen, citizen_id)
-            world = rules.world_for(session.get(Round, citizen.round_id).world)
+            round_ = session.get(Round, citizen.round_id)
+            world = rules.world_for(round_.world)
             if citizen.kicked_at is not None:
                 raise Refused(f"{citizen.display_name} was removed from the round.")
-            event_key = _event_key(citizen_id, key, track)
-            if session.scalar(select(Event.id).where(Event.idempotency_key == event_key)):
+            if track not in (world.primary, rules.WELLBEING.key):
+                raise Refused(
+                    f"In {world.name}, award or fine only the "
+                    f"{world.track(world.primary).label} or wellbeing.",
+                    400,
+                )
+            if _already_applied(citizen_id, key):
                 return Applied(effects=(), replayed=True)
-            standing = session.scalars(
-                select(Standing)
+            value = session.scalars(
+                select(Standing.value)
                 .where(Standing.citizen_id == citizen_id, Standing.track == track)
                 .with_for_update()
             ).one()
-            applied = world.track(track).clamp_delta(standing.value, delta)
-            effect = rules.Effect(track, applied, reason)
-            session.add(
-                Event(
-                    citizen_id=citizen_id,
-                    round_id=citizen.round_id,
-                    track=track,
-                    action="award" if delta >= 0 else "fine",
-                    delta=applied,
-                    actor="instructor",
-                    reason=reason,
-                    idempotency_key=event_key,
+            now = utcnow()
+            effect = rules.Effect(track, world.track(track).clamp_delta(value, delta), reason)
+            write_event(
+                session,
+                citizen,
+                effect,
+                action="award" if delta >= 0 else "fine",
+                key=_event_key(citizen_id, key),
+                now=now,
+                actor="instructor",
+            )
+            if delta < 0:
+                meter_writes.apply_effects(
+                    session, round_, now, lambda _values: [meters.shaming_effect()]
                 )
-            )
-            session.execute(
-                update(Standing)
-                .where(Standing.id == standing.id)
-                .values(value=Standing.value + applied)
-            )
         return Applied(effects=(effect,))
     except IntegrityError:
-        return Applied(effects=(), replayed=True)
+        if _already_applied(citizen_id, key):
+            return Applied(effects=(), replayed=True)
+        raise

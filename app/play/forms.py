@@ -7,6 +7,7 @@ from wtforms import HiddenField, RadioField, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from app.game.catalogue import catalogue
+from app.game.debrief import GUESSES
 
 KEY = Regexp(r"^[A-Za-z0-9_-]{16,64}$", message="The form's one-time key is malformed.")
 
@@ -36,3 +37,38 @@ class ComplaintForm(ActionForm):
         content = catalogue()
         self.topic.choices = [(t.id, t.title.capitalize()) for t in content.topics.values()]
         self.channel.choices = [(c.id, c.title) for c in content.channels.values()]
+
+
+def check_form(statements) -> FlaskForm:
+    """Build the true-or-myth form: one required choice per statement."""
+
+    class CheckForm(FlaskForm):
+        pass
+
+    for statement in statements:
+        field = RadioField(
+            statement.text,
+            choices=[("true", "True"), ("myth", "Myth")],
+            validators=[InputRequired(message="Answer this one.")],
+        )
+        setattr(CheckForm, field_name(statement.id), field)
+    return CheckForm()
+
+
+def field_name(statement_id: str) -> str:
+    return "s_" + statement_id.replace("-", "_")
+
+
+class GuessForm(FlaskForm):
+    choice = RadioField(
+        "What do you think your file says about you?",
+        validators=[InputRequired(message="Choose one.")],
+    )
+    text = TextAreaField(
+        "In your own words (optional)",
+        validators=[Optional(), Length(max=280, message="Keep it to 280 characters.")],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choice.choices = list(GUESSES.items())

@@ -67,3 +67,10 @@ def screenshot(page, name: str) -> Path:
     path = SHOTS / f"{name}-{page.viewport_size['width']}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def take_check(page) -> None:
+    """Answer the true-or-myth check (every statement "True") and save it."""
+    for radio in page.locator("input[type=radio][value=true]").all():
+        radio.check()
+    page.get_by_role("button", name="Save my answers").click()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PHONE, PROJECTOR, screenshot
+from tests.browser.conftest import PHONE, PROJECTOR, screenshot, take_check
 from tests.helpers import PASSWORD, make_instructor
 
 pytestmark = pytest.mark.browser
@@ -25,6 +25,8 @@ def join(page, code: str, name: str) -> None:
     page.get_by_role("button", name="Join", exact=True).click()
     assert page.locator("#resume-code").inner_text()
     page.get_by_role("link", name="Start playing").click()
+    page.get_by_role("link", name="Take the short check").click()
+    take_check(page)
 
 
 def test_an_instructor_runs_a_round_and_resets_it(app, new_page):
@@ -47,7 +49,7 @@ def test_an_instructor_runs_a_round_and_resets_it(app, new_page):
     screenshot(ada, "joined-lobby")
 
     teacher.get_by_role("button", name="Start the round").click()
-    projector.get_by_text("Live", exact=True).wait_for(timeout=6000)
+    projector.locator(".state-running").wait_for(timeout=6000)
     ada.goto("/feed")
     ada.locator("form[action='/feed/grain-quota/share'] button").click()
     bo.goto("/shop")
@@ -70,7 +72,7 @@ def test_an_instructor_runs_a_round_and_resets_it(app, new_page):
     with teacher.expect_download() as download:
         teacher.get_by_role("link", name="standings.csv").last.click()
     text = Path(download.value.path()).read_text(encoding="utf-8")
-    assert "Ada Crane,612" in text and "Bo Otter,570" in text
+    assert "Ada Crane,612,Ordinary" in text and "Bo Otter,570,Watched" in text
     teacher.get_by_role("link", name="Round 1").click()
     screenshot(teacher, "round-archive")
     screenshot(ada, "dashboard-round-2")

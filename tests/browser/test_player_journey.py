@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import PHONE, PROJECTOR, screenshot
+from tests.browser.conftest import PHONE, PROJECTOR, screenshot, take_check
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +28,10 @@ def test_register_share_and_buy(new_page, viewport):
     page.get_by_role("button", name="Create my citizen").click()
     assert score_on(page) == 600
     screenshot(page, "dashboard-new")
+    nav(page, "Articles")
+    assert "True or myth?" in page.locator("h1").inner_text()
+    screenshot(page, "check")
+    take_check(page)
 
     nav(page, "Articles")
     page.locator("form[action='/feed/solar-farm/share'] button").click()
@@ -65,6 +69,8 @@ def test_a_second_share_too_soon_says_how_long_to_wait(new_page):
     page.get_by_label("Password", exact=True).fill("a long password")
     page.get_by_label("Repeat the password").fill("a long password")
     page.get_by_role("button", name="Create my citizen").click()
+    page.goto("/check/before")
+    take_check(page)
     page.goto("/feed")
     page.locator("form[action='/feed/clean-air/share'] button").click()
     page.locator("form[action='/feed/solar-farm/share'] button").click()

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game.rounds import JOIN_ALPHABET
+from app.game.joining import JOIN_ALPHABET
 from app.models import Citizen, Event, Round
 from tests.helpers import (
     Player,
@@ -174,7 +174,7 @@ def test_actions_wait_while_the_round_is_in_the_lobby_or_paused(app, teacher, cl
     paused = student.buy()
     assert paused.status_code == 409 and "paused" in paused.get_data(as_text=True)
     with app.app_context():
-        assert count_events() == 2  # the one share: score and wellbeing
+        assert count_events() == 3  # the one share: score, wellbeing, file
 
 
 def test_an_impossible_round_command_is_refused(app, teacher, classroom):
@@ -207,7 +207,7 @@ def test_reset_archives_and_gives_everyone_a_fresh_citizen(app, teacher, classro
     archive = teacher.get(f"/classes/{classroom_id}/rounds/1").get_data(as_text=True)
     assert "Final standings" in archive and "612" in archive and "575" in archive
     with app.app_context():
-        assert count_events() == 4 and ledger_mismatches() == []
+        assert count_events() == 6 and ledger_mismatches() == []
         statuses = db.session.scalars(select(Round.status).order_by(Round.number)).all()
         assert statuses[-2:] == ["ended", "lobby"]
 
@@ -254,7 +254,7 @@ def test_purging_a_round_needs_its_name_and_an_ended_round(app, teacher, classro
     wrong = instructor_post(teacher, page, f"{page}/delete", typed="round one")
     assert wrong.status_code == 400 and "exactly" in wrong.get_data(as_text=True)
     with app.app_context():
-        assert count_events() == 2
+        assert count_events() == 3
     right = instructor_post(teacher, page, f"{page}/delete", typed="Round 1")
     assert right.status_code == 303
     with app.app_context():

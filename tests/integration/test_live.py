@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event, select
 
 from app.extensions import db
-from app.game import rounds, rules, services
+from app.game import joining, rules, services
 from app.models import Classroom
 from tests.helpers import hidden_fields, instructor_post, join, make_classroom, make_instructor
 
@@ -49,7 +49,7 @@ def seed_players(app, classroom_id: int, how_many: int, start: int = 0) -> None:
     with app.app_context():
         classroom = db.session.get(Classroom, classroom_id)
         for i in range(start, start + how_many):
-            user, _ = rounds.join_class(classroom, f"Player {i:03d}")
+            user, _ = joining.join_class(classroom, f"Player {i:03d}")
             citizen = services.current_citizen(user)
             attempt = rules.Attempt("complain", "pollution", channel="protest")
             services.perform_action(citizen.id, attempt, "pollution", f"seed-key-{i:08d}")
@@ -144,13 +144,13 @@ def test_csv_exports_neutralise_formulas(app, teacher, running):
     classroom_id, code = running
     with app.app_context():
         classroom = db.session.get(Classroom, classroom_id)
-        user, _ = rounds.join_class(classroom, "Sum Badger")
+        user, _ = joining.join_class(classroom, "Sum Badger")
     student = join(app, code, "Plain Otter")
     student.complain(text='=HYPERLINK("http://evil")')
     standings = teacher.get(f"/classes/{classroom_id}/rounds/1/standings.csv")
     assert standings.status_code == 200 and standings.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(standings.get_data(as_text=True))))
-    assert rows[0] == ["pseudonym", "score", "tier", "wellbeing", "removed"]
+    assert rows[0][:6] == ["pseudonym", "score", "tier", "blacklisted", "wellbeing", "removed"]
     assert {row[0] for row in rows[1:]} == {"Sum Badger", "Plain Otter"}
     ledger = teacher.get(f"/classes/{classroom_id}/rounds/1/ledger.csv").get_data(as_text=True)
     notes = [row[-1] for row in csv.reader(io.StringIO(ledger))][1:]
@@ -170,7 +170,7 @@ def test_the_json_backup_holds_every_round(app, teacher, running):
     )
     data = json.loads(teacher.get(f"{page}/backup.json").get_data(as_text=True))
     assert [r["number"] for r in data["rounds"]] == [1, 2]
-    assert len(data["events"]) == 2 and len(data["citizens"]) == 2
+    assert len(data["events"]) == 3 and len(data["citizens"]) == 2
     assert data["classroom"]["join_code"] == code
 
 

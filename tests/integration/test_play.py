@@ -51,7 +51,7 @@ def test_sharing_the_same_article_again_earns_less(app, player, clock):
 def test_buying_media_lowers_the_score_japanese_most(app, player, clock):
     player.buy("skyfall-protocol")
     american = 600 - score(app)
-    clock.shift(rules.cooldown_for("buy", rules.tier_for(score(app))))
+    clock.shift(rules.cooldown_for("buy", rules.tier_for(score(app)).cooldown_factor))
     before = score(app)
     player.buy("starlight-academy")
     japanese = before - score(app)
@@ -90,7 +90,7 @@ def test_an_action_during_its_cooldown_is_refused_with_the_seconds_left(app, pla
 def test_a_low_score_slows_the_internet_and_locks_travel(app, player, clock):
     while score(app) >= 550:
         player.complain(channel="protest")
-        clock.shift(rules.cooldown_for("complain", rules.tier_for(score(app))))
+        clock.shift(rules.cooldown_for("complain", rules.tier_for(score(app)).cooldown_factor))
     html = player.client.get("/").get_data(as_text=True)
     assert "Untrustworthy" in html and "Travel ban" in html and "Locked:" in html
     assert "Internet slowed to a third" in html
@@ -207,5 +207,5 @@ def test_the_dashboard_shows_tiers_around_and_the_chart(app, player, clock):
 
 
 def test_methods_and_missing_pages_answer_cleanly(client, player):
-    assert player.client.get("/visit").status_code == 405
+    assert player.client.get("/life/visit").status_code == 405
     assert player.client.get("/nowhere").status_code == 404

@@ -6,9 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.game import rules
+from app.game import effects, rules
 
 NOW = datetime(2026, 1, 1, 12, 0, 0)
+
+
+def base(world: rules.World) -> dict[str, int]:
+    """Every track of a world at its baseline."""
+    return {track.key: track.baseline for track in world.tracks}
+
+
 scores = st.integers(rules.SCORE.low, rules.SCORE.high)
 wellbeing = st.integers(rules.WELLBEING.low, rules.WELLBEING.high)
 attempts = st.one_of(
@@ -60,7 +67,7 @@ def test_the_tier_table_matches_the_game():
 @given(st.sampled_from(sorted(rules.ACTIONS)), scores)
 def test_cooldowns_are_positive_and_slower_in_low_tiers(action, score):
     tier = rules.tier_for(score)
-    assert rules.cooldown_for(action, tier) >= rules.ACTIONS[action].cooldown > 0
+    assert rules.cooldown_for(action, tier.cooldown_factor) >= rules.ACTIONS[action].cooldown > 0
 
 
 @given(st.integers(0, 100), st.integers(0, 64))
@@ -78,11 +85,12 @@ def test_japanese_media_cost_most():
 
 @given(attempts, scores, wellbeing, st.integers(0, 10))
 def test_standings_stay_within_their_tracks(attempt, score, well, times):
-    standings = {"score": score, "wellbeing": well}
-    outcome = rules.apply(rules.VIDEO, attempt, standings, rules.History(None, times), NOW)
+    standings = base(rules.VIDEO) | {"score": score, "wellbeing": well}
+    outcome = effects.apply(rules.VIDEO, attempt, standings, rules.History(None, times), NOW)
     for effect in outcome.effects:
         track = rules.VIDEO.track(effect.track)
-        assert track.low <= standings[effect.track] + effect.delta <= track.high
+        standings[effect.track] += effect.delta
+        assert track.low <= standings[effect.track] <= track.high
 
 
 @given(attempts, scores)
@@ -90,40 +98,52 @@ def test_an_action_within_its_cooldown_is_refused_with_the_seconds_left(attempt,
     tier = rules.tier_for(score)
     if attempt.action in tier.locks:
         return
-    cooldown = rules.cooldown_for(attempt.action, tier)
+    cooldown = rules.cooldown_for(attempt.action, tier.cooldown_factor)
     history = rules.History(last_done=NOW - timedelta(seconds=cooldown - 1))
-    outcome = rules.apply(rules.VIDEO, attempt, {"score": score, "wellbeing": 50}, history, NOW)
+    outcome = effects.apply(
+        rules.VIDEO, attempt, base(rules.VIDEO) | {"score": score}, history, NOW
+    )
     assert (outcome.refusal, outcome.retry_after, outcome.effects) == ("cooldown", 1, ())
     later = rules.History(last_done=NOW - timedelta(seconds=cooldown))
-    assert rules.apply(rules.VIDEO, attempt, {"score": score, "wellbeing": 50}, later, NOW).effects
+    assert effects.apply(
+        rules.VIDEO, attempt, base(rules.VIDEO) | {"score": score}, later, NOW
+    ).effects
 
 
 def test_the_travel_ban_locks_visiting_family_only_when_untrustworthy():
     attempt = rules.Attempt("visit")
-    low = rules.apply(rules.VIDEO, attempt, {"score": 549, "wellbeing": 50}, rules.History(), NOW)
+    low = effects.apply(
+        rules.VIDEO, attempt, base(rules.VIDEO) | {"score": 549}, rules.History(), NOW
+    )
     assert low.refusal == "locked" and "banned from travel" in low.message
-    ok = rules.apply(rules.VIDEO, attempt, {"score": 550, "wellbeing": 50}, rules.History(), NOW)
+    ok = effects.apply(
+        rules.VIDEO, attempt, base(rules.VIDEO) | {"score": 550}, rules.History(), NOW
+    )
     assert ok.refusal is None and ok.effects[0].delta > 0
 
 
 def test_sharing_raises_the_score_and_buying_and_complaining_lower_it():
-    standings = {"score": 600, "wellbeing": 50}
+    standings = base(rules.VIDEO)
 
     def score_delta(attempt):
-        outcome = rules.apply(rules.VIDEO, attempt, standings, rules.History(), NOW)
+        outcome = effects.apply(rules.VIDEO, attempt, standings, rules.History(), NOW)
         return {e.track: e.delta for e in outcome.effects}
 
-    assert score_delta(rules.Attempt("share", "x", points=12)) == {"score": 12, "wellbeing": -2}
+    assert score_delta(rules.Attempt("share", "x", points=12)) == {
+        "score": 12,
+        "wellbeing": -2,
+        "file": 1,
+    }
     assert score_delta(rules.Attempt("buy", "x", origin="Japan"))["score"] < 0
     assert score_delta(rules.Attempt("buy", "x", origin="Japan"))["wellbeing"] > 0
     assert score_delta(rules.Attempt("complain", "x", channel="protest"))["score"] < 0
 
 
 def test_the_reason_says_when_a_repeat_earns_less():
-    outcome = rules.apply(
+    outcome = effects.apply(
         rules.VIDEO,
         rules.Attempt("share", "Headline", points=12),
-        {"score": 600, "wellbeing": 50},
+        base(rules.VIDEO),
         rules.History(None, 2),
         NOW,
     )

@@ -1,0 +1,149 @@
+"""Joining a class: join codes, pseudonyms and their filter, resume codes."""
+
+import hashlib
+import re
+import secrets
+
+from sqlalchemy import func, select, update
+
+from app.extensions import db
+from app.game.services import Refused, add_citizen, current_round, write_transaction
+from app.models import Citizen, Classroom, Round, User
+
+JOIN_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
+JOIN_CODE = re.compile(rf"^[{JOIN_ALPHABET}]{{6}}$")
+PSEUDONYM = re.compile(r"^[^\W_][\w .'-]{1,22}[^\W_]$")
+BANNED = {"idiot", "stupid", "loser", "nazi", "hitler", "fuck", "shit", "bitch", "cunt", "dick"}
+ADJECTIVES = [
+    "Quiet",
+    "Brave",
+    "Lucky",
+    "Swift",
+    "Gentle",
+    "Bright",
+    "Calm",
+    "Clever",
+    "Honest",
+    "Patient",
+    "Bold",
+    "Careful",
+    "Cheerful",
+    "Modest",
+    "Steady",
+]
+ANIMALS = [
+    "Crane",
+    "Panda",
+    "Tiger",
+    "Heron",
+    "Otter",
+    "Falcon",
+    "Lynx",
+    "Badger",
+    "Carp",
+    "Sparrow",
+    "Yak",
+    "Gecko",
+    "Ibis",
+    "Marten",
+    "Magpie",
+]
+
+
+def digest(secret: str) -> str:
+    """Return the SHA-256 of a high-entropy secret (a resume code or an invite token)."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(6))
+
+
+def new_resume_code() -> str:
+    raw = "".join(secrets.choice(JOIN_ALPHABET) for _ in range(10))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def normal_code(code: str) -> str:
+    """Upper-case a typed code and drop spaces and dashes."""
+    return re.sub(r"[\s-]", "", code or "").upper()
+
+
+def suggest_pseudonym() -> str:
+    return f"{secrets.choice(ADJECTIVES)} {secrets.choice(ANIMALS)}"
+
+
+def check_pseudonym(classroom: Classroom, round_id: int, name: str) -> str | None:
+    """Return why a pseudonym cannot be used in this class, or None."""
+    if not PSEUDONYM.match(name):
+        return (
+            "Use 3–24 letters, digits, spaces, dots or dashes, "
+            "starting and ending with a letter or digit."
+        )
+    if is_filtered(name, classroom.banned_words):
+        return "That name is not allowed in this class. Pick another."
+    taken = _name_taken(round_id, name)
+    return "That name is taken in this class. Pick another." if taken else None
+
+
+def is_filtered(name: str, extra: str) -> bool:
+    """Say whether a name holds a filtered word (whole words; long words anywhere)."""
+    words = BANNED | {w.strip().lower() for w in extra.split(",") if w.strip()}
+    parts = set(re.split(r"[\W_]+", name.lower()))
+    folded = re.sub(r"[\W_]", "", name.lower())
+    return bool(parts & words) or any(len(w) >= 5 and w in folded for w in words)
+
+
+def _name_taken(round_id: int, name: str) -> bool:
+    return bool(
+        db.session.scalar(
+            select(Citizen.id).where(
+                Citizen.round_id == round_id, func.lower(Citizen.display_name) == name.lower()
+            )
+        )
+    )
+
+
+def join_class(classroom: Classroom, pseudonym: str) -> tuple[User, str]:
+    """Create a student with a citizen in the current round; return them and a resume code."""
+    round_ = current_round(classroom.id)
+    if round_.status == "ended":
+        raise Refused("The class is between rounds. Wait for the instructor to open the next one.")
+    problem = check_pseudonym(classroom, round_.id, pseudonym)
+    if problem:
+        raise Refused(problem, 400)
+    code = new_resume_code()
+    with write_transaction() as session:
+        user = User(
+            username=f"s-{secrets.token_hex(8)}",
+            classroom_id=classroom.id,
+            resume_hash=digest(normal_code(code)),
+        )
+        session.add(user)
+        session.flush()
+        add_citizen(session, round_, user, pseudonym)
+        round_.revision += 1
+        session.add(round_)
+    return user, code
+
+
+def resume(code: str) -> User | None:
+    """Return the student a resume code belongs to."""
+    cleaned = normal_code(code)
+    if not re.fullmatch(rf"[{JOIN_ALPHABET}]{{10}}", cleaned):
+        return None
+    return db.session.scalar(select(User).where(User.resume_hash == digest(cleaned)))
+
+
+def rename_citizen(citizen_id: int, name: str) -> None:
+    """Give a citizen a new pseudonym (the instructor's fix for an offensive one)."""
+    citizen = db.session.get(Citizen, citizen_id)
+    classroom = db.session.get(Classroom, db.session.get(Round, citizen.round_id).classroom_id)
+    problem = check_pseudonym(classroom, citizen.round_id, name)
+    if problem:
+        raise Refused(problem, 400)
+    with write_transaction() as session:
+        session.get(Citizen, citizen_id).display_name = name
+        session.execute(
+            update(Round).where(Round.id == citizen.round_id).values(revision=Round.revision + 1)
+        )

@@ -1,0 +1,97 @@
+"""The class as a whole: unrest, visibility, economic growth and trust. Pure, like rules.py."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from app.game.rules import Effect, Track
+
+
+@dataclass(frozen=True)
+class Meter:
+    track: Track
+    rising: tuple[tuple[int, str], ...] = ()  # thresholds crossed upwards, with a headline
+    falling: tuple[tuple[int, str], ...] = ()  # thresholds crossed downwards
+
+
+METERS: dict[str, Meter] = {
+    m.track.key: m
+    for m in (
+        Meter(
+            Track("unrest", "Unrest", 10, 0, 100),
+            rising=(
+                (30, "Complaints spread online"),
+                (60, "A protest gathers in the square"),
+                (85, "Strikes close the factories"),
+            ),
+        ),
+        Meter(
+            Track("visibility", "Visibility of control", 10, 0, 100),
+            rising=(
+                (50, "People notice the hand of control"),
+                (80, "Control is everywhere to see: fear and anger grow"),
+            ),
+        ),
+        Meter(Track("growth", "Economic growth", 60, 0, 100)),
+        Meter(
+            Track("trust", "Trust between neighbours", 70, 0, 100),
+            falling=(
+                (50, "Neighbours grow wary of each other"),
+                (25, "Nobody speaks freely any more"),
+            ),
+        ),
+    )
+}
+CHANNEL_UNREST = {"online": 2, "petition": 3, "protest": 5}
+CRACKDOWN_VISIBILITY = 15
+EASE_VISIBILITY = -10
+MAX_CRACKDOWN = 2
+
+
+def act_effects(world: str, action: str, channel: str, meters: Mapping[str, int]) -> list[Effect]:
+    """Return what one citizen's act does to the class meters."""
+    if action == "complain":
+        faster = 1 + meters["visibility"] // 50  # a visible hand of control feeds complaints
+        reason = "A complaint" + (", and control is plain to see" if faster > 1 else "")
+        return [Effect("unrest", CHANNEL_UNREST[channel] * faster, reason)]
+    if action == "report" and world == "record":
+        return [Effect("trust", -3, "A neighbour was reported")]
+    if action == "debt-skip" and world == "record":
+        return [Effect("visibility", 3, "A name added to the court blacklist")]
+    return []
+
+
+def growth_effect(meters: Mapping[str, int], minutes: int) -> Effect | None:
+    """Return how much steady economic growth calms unrest over some minutes."""
+    calm = meters["growth"] // 30 * minutes
+    if calm <= 0 or meters["unrest"] <= 0:
+        return None
+    return Effect("unrest", -calm, f"Steady economic growth over {minutes} min")
+
+
+def shaming_effect() -> Effect:
+    """A public fine by the instructor makes control more visible."""
+    return Effect("visibility", 2, "A public fine")
+
+
+def crackdown_effect(level_before: int, level_after: int) -> Effect:
+    """Return what a crackdown or an easing does to visibility."""
+    if level_after > level_before:
+        return Effect("visibility", CRACKDOWN_VISIBILITY, "The authorities crack down")
+    return Effect("visibility", EASE_VISIBILITY, "The authorities ease off")
+
+
+def clamp(meter: str, value: int, delta: int) -> int:
+    """Return the part of delta that keeps a meter within its range."""
+    return METERS[meter].track.clamp_delta(value, delta)
+
+
+def headline(meter: str, before: int, after: int) -> str | None:
+    """Return the headline of the threshold a change crossed, if any."""
+    found = None
+    for level, text in METERS[meter].rising:
+        if before < level <= after:
+            found = text
+    for level, text in METERS[meter].falling:
+        if after < level <= before:
+            found = text
+    return found

@@ -1,0 +1,101 @@
+"""What every player page shares: the citizen, the check gate, rendering and acting."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from flask import flash, g, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from app.game import debrief, queries, rules, services
+from app.game.catalogue import catalogue
+from app.models import utcnow
+from app.play.forms import ActionForm
+
+
+def citizen_required(view):
+    """Load the logged-in player's citizen into g, or send them to log in."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login", next=request.path))
+        if current_user.is_instructor:
+            return redirect(url_for("classroom.index"))
+        citizen = services.current_citizen(current_user)
+        if citizen is None or citizen.kicked_at is not None:
+            flash("You are not in a class now. Join one with its code.", "notice")
+            return redirect(url_for("auth.join"))
+        g.citizen = citizen
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def checked(view):
+    """Ask for the short true-or-myth check before the first action."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not debrief.has_answered(g.citizen.id, "before"):
+            flash("Before you act: a short check of what you already believe.", "notice")
+            return redirect(url_for("play.check", phase="before"), 303)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def player_page(view):
+    """A page where the player acts: logged in, with a citizen, after the check."""
+    return citizen_required(checked(view))
+
+
+def page(template: str, status: int = 200, alert: str | None = None, **context):
+    """Render a player page with the citizen's life and cooldowns."""
+    life = queries.life_of(g.citizen)
+    context.setdefault("form", ActionForm())
+    html = render_template(
+        template,
+        life=life,
+        cooldowns=queries.cooldowns(life, utcnow()),
+        alert=alert,
+        content=catalogue(),
+        actions=rules.ACTIONS,
+        **context,
+    )
+    return html, status
+
+
+def act(
+    form: ActionForm,
+    attempt: Callable[[], rules.Attempt],
+    item: str | None,
+    rerender: Callable,
+    back: str,
+    note: str | None = None,
+    target_id: int | None = None,
+):
+    """Run an action through the service; redirect on success, re-render on refusal."""
+    if not form.validate_on_submit():
+        messages = [e for errors in form.errors.values() for e in errors]
+        return rerender(400, " ".join(messages))
+    try:
+        applied = services.perform_action(
+            g.citizen.id, attempt(), item, form.key.data, note, target_id
+        )
+    except services.Refused as refused:
+        html, status = rerender(refused.status, refused.message)
+        headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}
+        return html, status, headers
+    flash(describe(applied), "notice" if applied.replayed else "success")
+    return redirect(url_for(back), 303)
+
+
+def describe(applied: services.Applied) -> str:
+    """Say in words what an action did to the tracks the player can see."""
+    if applied.replayed:
+        return "That action was already applied; it was not counted twice."
+    shown = [e for e in applied.effects if not rules.TRACKS[e.track].hidden]
+    if not shown:
+        return "Done."
+    parts = [f"{rules.TRACKS[e.track].label} {e.delta:+d}" for e in shown if e.delta]
+    return f"{shown[0].reason}." + (" " + ", ".join(parts) + "." if parts else "")
