@@ -33,8 +33,9 @@ def _y(value: float, track: rules.Track) -> float:
 
 def line_chart(values: list[int], track: rules.Track, tiers=()) -> Chart:
     """Lay out values (one per event) across the chart, with a band for each tier."""
-    step = (WIDTH - LEFT) / max(len(values) - 1, 1)
-    coords = [(round(LEFT + i * step, 1), _y(v, track)) for i, v in enumerate(values)]
+    drawn = values if len(values) > 1 else values * 2  # one value: a flat line across
+    step = (WIDTH - LEFT) / (len(drawn) - 1)
+    coords = [(round(LEFT + i * step, 1), _y(v, track)) for i, v in enumerate(drawn)]
     bands = tuple(
         Band(
             y=_y(min(tier.high + 1, track.high), track),

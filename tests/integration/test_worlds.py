@@ -125,7 +125,9 @@ def test_friends_pull_scores_in_the_viral_video(app, teacher, clock):
     clock.shift(60)
     ada.do("bill-on-time")  # +3, then Bo's low score pulls Ada down
     assert value(app, "Ada", "score") < 603
-    assert "Your friends&#39; scores pulled yours" in ada.client.get("/history").get_data(as_text=True)
+    assert "Your friends&#39; scores pulled yours" in ada.client.get("/history").get_data(
+        as_text=True
+    )
 
 
 def test_bad_social_acts_are_refused_and_change_nothing(app, teacher, clock):
