@@ -46,8 +46,12 @@ test: lint $(VENV)/.installed-test
 test-postgres: $(VENV)/.installed-test
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
 
-bench: $(VENV)/.installed-test migrate
-	$(BIN)/python bench/run.py
+$(VENV)/.installed-bench: $(VENV)/.installed-test pyproject.toml
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	touch $@
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-output

@@ -15,7 +15,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     configure(app, test_config)
 
-    from app import cli, errors, extensions, security
+    from app import cli, errors, extensions, health, security
     from app.auth import bp as auth_bp
     from app.classroom import bp as classroom_bp
     from app.play import bp as play_bp
@@ -24,6 +24,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.register(app)
     errors.register(app)
     cli.register(app)
+    health.register(app)
     app.register_blueprint(auth_bp)
     app.register_blueprint(play_bp)
     app.register_blueprint(classroom_bp)

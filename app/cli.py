@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from app.auth import invites
 from app.auth.forms import USERNAME_PATTERN
 from app.extensions import db
-from app.game import joining, rounds, services
+from app.game import audit, joining, rounds, services
 from app.models import Classroom
 
 
@@ -46,6 +46,16 @@ def register(app: Flask) -> None:
         except IntegrityError:
             raise click.ClickException(f"The username {username!r} is taken.") from None
         click.echo(f"Instructor {username} created.")
+
+    @app.cli.command("audit")
+    def audit_ledger() -> None:
+        """Check that every standing and class meter equals its baseline plus its events."""
+        wrong = audit.ledger_mismatches() + audit.meter_mismatches()
+        for row in wrong:
+            click.echo(f"mismatch: {row}")
+        click.echo(f"{len(wrong)} mismatches")
+        if wrong:
+            raise SystemExit(1)
 
     round_group = AppGroup("round", help="Run a classroom's rounds.")
     app.cli.add_command(round_group)

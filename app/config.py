@@ -21,10 +21,14 @@ def configure(app: Flask, test_config: dict | None) -> None:
         RATELIMIT_STORAGE_URI=os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         RATELIMIT_HEADERS_ENABLED=True,
         HISTORY_PAGE_SIZE=25,
+        PACE=1.0,  # scales every cooldown: 0.5 for a quick round, 2 for a slow one
     )
     app.config.from_prefixed_env()
     if test_config:
         app.config.from_mapping(test_config)
+    app.config["PACE"] = float(app.config["PACE"])
+    if not 0 <= app.config["PACE"] <= 10:
+        raise ValueError("PACE must be between 0 and 10")
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret(instance)
     if app.config.get("HTTPS"):

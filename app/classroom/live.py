@@ -6,7 +6,7 @@ from app.classroom import bp
 from app.classroom.access import instructor_required, own_citizen, own_classroom
 from app.classroom.forms import AdjustForm, PseudonymForm
 from app.classroom.views import join_url, qr_svg, refused
-from app.game import joining, meters, roster, rounds, rules, services
+from app.game import joining, meter_writes, meters, roster, rounds, rules, services
 from app.game.services import Refused, current_round
 from app.models import utcnow
 
@@ -14,6 +14,9 @@ from app.models import utcnow
 def live(template: str, fragment: str, classroom, **context):
     """Render a live page, or only its fragment; answer 304 when nothing changed."""
     round_ = current_round(classroom.id)
+    if meter_writes.growth_due(round_, utcnow()):
+        meter_writes.settle(round_.id)
+        round_ = current_round(classroom.id)
     tag = roster.live_tag(round_)
     is_fragment = request.args.get("fragment") == "1"
     if is_fragment and request.if_none_match.contains(tag):

@@ -172,7 +172,9 @@ def apply(
     if attempt.action.startswith("debt-") and not standings["debt"]:
         return Outcome(refusal="impossible", message="You have no court-ordered debt.")
     wait = seconds_left(
-        history.last_done, cooldown_for(attempt.action, cooldown_factor(world, standings)), now
+        history.last_done,
+        cooldown_for(attempt.action, cooldown_factor(world, standings) * situation.pace),
+        now,
     )
     if wait:
         return Outcome(

@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from app.game import meters
 from app.game.rules import Effect
-from app.models import MeterEvent, Round, RoundMeter
+from app.game.transactions import write_transaction
+from app.models import MeterEvent, Round, RoundMeter, utcnow
 
 
 def add_meters(session: Session, round_id: int) -> None:
@@ -44,6 +45,21 @@ def apply_effects(
     current = values(session, round_.id)
     for effect in make(current):
         _write(session, round_.id, current, effect, now, actor)
+
+
+def growth_due(round_: Round, now: datetime) -> bool:
+    """Say whether a whole minute of growth waits to be written."""
+    return (
+        round_.status == "running"
+        and round_.growth_at is not None
+        and now - round_.growth_at >= timedelta(minutes=1)
+    )
+
+
+def settle(round_id: int) -> None:
+    """Write the growth a running round is owed, in a transaction of its own."""
+    with write_transaction() as session:
+        settle_growth(session, session.get(Round, round_id), utcnow())
 
 
 def settle_growth(session: Session, round_: Round, now: datetime) -> None:

@@ -47,6 +47,11 @@ EASE_VISIBILITY = -10
 MAX_CRACKDOWN = 2
 
 
+def touches(world: str, action: str) -> bool:
+    """Say whether an act moves the class meters (so they are read and written only then)."""
+    return action == "complain" or (world == "record" and action in ("report", "debt-skip"))
+
+
 def act_effects(world: str, action: str, channel: str, meters: Mapping[str, int]) -> list[Effect]:
     """Return what one citizen's act does to the class meters."""
     if action == "complain":

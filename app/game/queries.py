@@ -65,7 +65,7 @@ def life_of(citizen: Citizen) -> Life:
     return Life(citizen, round_, world, standings, tier, rules.locks_for(world, standings), active)
 
 
-def cooldowns(life: Life, now: datetime) -> dict[str, int]:
+def cooldowns(life: Life, now: datetime, pace: float = 1.0) -> dict[str, int]:
     """Return the seconds left before each action may be done again."""
     rows = db.session.execute(
         select(Event.action, func.max(Event.created_at))
@@ -73,7 +73,7 @@ def cooldowns(life: Life, now: datetime) -> dict[str, int]:
         .group_by(Event.action)
     ).all()
     last = dict(rows)
-    factor = rules.cooldown_factor(life.world, life.standings)
+    factor = rules.cooldown_factor(life.world, life.standings) * pace
     found = {}
     for action in rules.ACTIONS:
         times = [last[a] for a in rules.cooldown_group(action) if a in last]

@@ -4,7 +4,7 @@ from sqlalchemy import delete, select, update
 
 from app.game import meter_writes, meters, rules
 from app.game.joining import new_join_code, suggest_pseudonym
-from app.game.services import Refused, add_citizen, add_round, current_round, write_transaction
+from app.game.services import Refused, add_citizens, add_round, current_round, write_transaction
 from app.models import (
     CheckAnswer,
     Citizen,
@@ -134,10 +134,13 @@ def reset_round(classroom_id: int, round_id: int, world: str) -> Round:
             ).all()
         )
         members = session.scalars(
-            select(User).where(User.classroom_id == classroom_id).order_by(User.id)
+            select(User.id).where(User.classroom_id == classroom_id).order_by(User.id)
         ).all()
-        for user in members:
-            add_citizen(session, new, user, names.get(user.id) or suggest_pseudonym())
+        add_citizens(
+            session,
+            new,
+            [(user_id, names.get(user_id) or suggest_pseudonym()) for user_id in members],
+        )
     return new
 
 

@@ -124,9 +124,9 @@ DEFAULT_ORIGIN_PENALTY = -10
 CHANNEL_PENALTY = {"online": -10, "petition": -15, "protest": -25}
 
 
-def cooldown_for(action: str, factor: int = 1) -> int:
+def cooldown_for(action: str, factor: float = 1) -> int:
     """Return the seconds between two actions of a kind: slower when the internet is slowed."""
-    return ACTIONS[action].cooldown * factor
+    return ceil(ACTIONS[action].cooldown * factor)
 
 
 def share_points(points: int, times_shared: int) -> int:
@@ -166,6 +166,7 @@ class Situation:
     friends_mean: float | None = None
     crackdown: int = 0
     platform_active: bool = True
+    pace: float = 1.0  # scales every cooldown (the game's PACE setting)
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,15 @@
 """Every write the game makes: load, ask the rules, write the ledger and standings, commit once."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, update
+from flask import current_app
+from sqlalchemy import case, delete, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.extensions import IMMEDIATE, db
+from app.extensions import db
 from app.game import effects, meter_writes, meters, rules
+from app.game.transactions import write_transaction
 from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, User, utcnow
 
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
@@ -29,21 +29,6 @@ class Refused(Exception):
 class Applied:
     effects: tuple[rules.Effect, ...]
     replayed: bool = False
-
-
-@contextmanager
-def write_transaction() -> Iterator[Session]:
-    """Run one short write transaction (BEGIN IMMEDIATE on SQLite) and commit it once."""
-    session = db.session()
-    if session.in_transaction():
-        session.commit()
-    session.connection(execution_options={IMMEDIATE: True})
-    try:
-        yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def open_round() -> Round:
@@ -89,19 +74,33 @@ def add_round(session: Session, classroom_id: int, number: int, world: str, stat
 
 def add_citizen(session: Session, round_: Round, user: User, display_name: str) -> Citizen:
     """Create a citizen with every track of the round's world at its baseline."""
-    citizen = Citizen(round_id=round_.id, user_id=user.id, display_name=display_name)
-    session.add(citizen)
-    session.flush()
-    for track in rules.world_for(round_.world).tracks:
-        session.add(
-            Standing(
-                citizen_id=citizen.id,
-                track=track.key,
-                baseline=track.baseline,
-                value=track.baseline,
-            )
-        )
-    return citizen
+    add_citizens(session, round_, [(user.id, display_name)])
+    return session.scalars(
+        select(Citizen).where(Citizen.round_id == round_.id, Citizen.user_id == user.id)
+    ).one()
+
+
+def add_citizens(session: Session, round_: Round, people: list[tuple[int, str]]) -> None:
+    """Create many citizens at once, every track of the round's world at its baseline."""
+    if not people:
+        return
+    now = utcnow()
+    ids = session.scalars(
+        insert(Citizen).returning(Citizen.id, sort_by_parameter_order=True),
+        [
+            {"round_id": round_.id, "user_id": user_id, "display_name": name, "created_at": now}
+            for user_id, name in people
+        ],
+    ).all()
+    tracks = rules.world_for(round_.world).tracks
+    session.execute(
+        insert(Standing),
+        [
+            {"citizen_id": citizen_id, "track": t.key, "baseline": t.baseline, "value": t.baseline}
+            for citizen_id in ids
+            for t in tracks
+        ],
+    )
 
 
 def register_player(username: str, password_hash: str) -> User:
@@ -121,34 +120,30 @@ def current_citizen(user: User) -> Citizen | None:
     """Return the user's citizen in their classroom's current round (solo play joins lazily)."""
     if user.classroom_id is None:
         return None
-    round_ = current_round(user.classroom_id)
+    latest = select(func.max(Round.id)).where(Round.classroom_id == user.classroom_id)
     citizen = db.session.scalar(
-        select(Citizen).where(Citizen.round_id == round_.id, Citizen.user_id == user.id)
+        select(Citizen).where(
+            Citizen.round_id == latest.scalar_subquery(), Citizen.user_id == user.id
+        )
     )
-    if citizen is None and round_.classroom_id == open_round().classroom_id:
-        with write_transaction() as session:
-            citizen = add_citizen(session, round_, user, user.username)
+    if citizen is None:
+        round_ = current_round(user.classroom_id)
+        if round_.classroom_id == open_round().classroom_id:
+            with write_transaction() as session:
+                citizen = add_citizen(session, round_, user, user.username)
     return citizen
 
 
 def _history(
     session: Session, citizen_id: int, world: rules.World, action: str, item: str | None
 ) -> rules.History:
-    last_done = session.scalar(
-        select(func.max(Event.created_at)).where(
-            Event.citizen_id == citizen_id, Event.action.in_(rules.cooldown_group(action))
-        )
-    )
-    item_count = 0
-    if item is not None:
-        item_count = session.scalar(
-            select(func.count()).where(
-                Event.citizen_id == citizen_id,
-                Event.action == action,
-                Event.item == item,
-                Event.track == world.primary,
-            )
-        )
+    same_item = (Event.action == action) & (Event.item == item) & (Event.track == world.primary)
+    last_done, item_count = session.execute(
+        select(
+            func.max(case((Event.action.in_(rules.cooldown_group(action)), Event.created_at))),
+            func.count(case((same_item, 1))) if item is not None else literal(0),
+        ).where(Event.citizen_id == citizen_id)
+    ).one()
     return rules.History(last_done=last_done, item_count=item_count)
 
 
@@ -169,6 +164,7 @@ def _situation(
         )
         friends_mean = float(mean) if mean is not None else None
     return rules.Situation(
+        pace=current_app.config["PACE"],
         friends_mean=friends_mean,
         crackdown=round_.crackdown,
         platform_active=rules.platform_active(round_.started_at, now),
@@ -186,39 +182,47 @@ def _already_applied(citizen_id: int, key: str) -> bool:
     return db.session.scalar(select(Event.id).where(Event.idempotency_key == first)) is not None
 
 
-def write_event(
+def write_events(
     session: Session,
     citizen: Citizen,
-    effect: rules.Effect,
+    effects: list[tuple[rules.Effect, str | None]],
     *,
     action: str,
-    key: str | None,
     now,
     item: str | None = None,
     note: str | None = None,
     actor: str = "system",
 ) -> None:
-    """Append one ledger event and move its standing by the same delta, atomically."""
-    session.add(
-        Event(
-            citizen_id=citizen.id,
-            round_id=citizen.round_id,
-            track=effect.track,
-            action=action,
-            item=item,
-            delta=effect.delta,
-            actor=actor,
-            reason=effect.reason,
-            note=note,
-            created_at=now,
-            idempotency_key=key,
-        )
-    )
+    """Append ledger events and move their standings by the same deltas, atomically."""
     session.execute(
-        update(Standing)
-        .where(Standing.citizen_id == citizen.id, Standing.track == effect.track)
-        .values(value=Standing.value + effect.delta)
+        insert(Event),
+        [
+            {
+                "citizen_id": citizen.id,
+                "round_id": citizen.round_id,
+                "track": effect.track,
+                "action": action,
+                "item": item,
+                "delta": effect.delta,
+                "actor": actor,
+                "reason": effect.reason,
+                "note": note,
+                "created_at": now,
+                "idempotency_key": key,
+            }
+            for effect, key in effects
+        ],
     )
+    totals: dict[str, int] = {}
+    for effect, _ in effects:
+        totals[effect.track] = totals.get(effect.track, 0) + effect.delta
+    moved = {track: delta for track, delta in totals.items() if delta}
+    if moved:
+        session.execute(
+            update(Standing)
+            .where(Standing.citizen_id == citizen.id, Standing.track.in_(moved))
+            .values(value=Standing.value + case(moved, value=Standing.track))
+        )
 
 
 def perform_action(
@@ -240,8 +244,11 @@ def perform_action(
 
 
 def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applied:
-    citizen = session.get(Citizen, citizen_id)
-    round_ = session.get(Round, citizen.round_id)
+    citizen, round_ = session.execute(
+        select(Citizen, Round)
+        .join(Round, Round.id == Citizen.round_id)
+        .where(Citizen.id == citizen_id)
+    ).one()
     world = rules.world_for(round_.world)
     if citizen.kicked_at is not None:
         raise Refused("You were removed from this round by the instructor.", 403)
@@ -270,24 +277,18 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     if outcome.refusal:
         status = {"cooldown": 429, "locked": 403}.get(outcome.refusal, 409)
         raise Refused(outcome.message, status, outcome.retry_after)
-    for part, effect in enumerate(outcome.effects):
-        write_event(
-            session,
-            citizen,
-            effect,
-            action=attempt.action,
-            item=item,
-            note=note,
-            now=now,
-            key=_event_key(citizen_id, key, part),
-        )
+    keyed = [
+        (effect, _event_key(citizen_id, key, part)) for part, effect in enumerate(outcome.effects)
+    ]
+    write_events(session, citizen, keyed, action=attempt.action, item=item, note=note, now=now)
     _befriend_or_report(session, citizen, target, attempt.action, key, now)
-    meter_writes.apply_effects(
-        session,
-        round_,
-        now,
-        lambda values: meters.act_effects(world.key, attempt.action, attempt.channel, values),
-    )
+    if meters.touches(world.key, attempt.action):
+        meter_writes.apply_effects(
+            session,
+            round_,
+            now,
+            lambda values: meters.act_effects(world.key, attempt.action, attempt.channel, values),
+        )
     session.flush()
     return Applied(effects=outcome.effects)
 
@@ -328,13 +329,12 @@ def _befriend_or_report(
         )
     elif action == "report":
         effect = rules.Effect("file", -1, "Named in a neighbour's report. To be verified.")
-        write_event(
+        write_events(
             session,
             target,
-            effect,
+            [(effect, _event_key(citizen.id, key, "target"))],
             action="reported",
             now=now,
-            key=_event_key(citizen.id, key, "target"),
         )
 
 
@@ -362,12 +362,11 @@ def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Ap
             ).one()
             now = utcnow()
             effect = rules.Effect(track, world.track(track).clamp_delta(value, delta), reason)
-            write_event(
+            write_events(
                 session,
                 citizen,
-                effect,
+                [(effect, _event_key(citizen_id, key))],
                 action="award" if delta >= 0 else "fine",
-                key=_event_key(citizen_id, key),
                 now=now,
                 actor="instructor",
             )

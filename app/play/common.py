@@ -3,13 +3,15 @@
 from collections.abc import Callable
 from functools import wraps
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from app.game import debrief, queries, rules, services
 from app.game.catalogue import catalogue
 from app.models import utcnow
 from app.play.forms import ActionForm
+
+KEEP_FLASHES = 3
 
 
 def citizen_required(view):
@@ -36,9 +38,11 @@ def checked(view):
 
     @wraps(view)
     def wrapped(*args, **kwargs):
-        if not debrief.has_answered(g.citizen.id, "before"):
-            flash("Before you act: a short check of what you already believe.", "notice")
-            return redirect(url_for("play.check", phase="before"), 303)
+        if session.get("checked") != g.citizen.id:  # remembered in the signed session
+            if not debrief.has_answered(g.citizen.id, "before"):
+                flash("Before you act: a short check of what you already believe.", "notice")
+                return redirect(url_for("play.check", phase="before"), 303)
+            session["checked"] = g.citizen.id
         return view(*args, **kwargs)
 
     return wrapped
@@ -56,7 +60,7 @@ def page(template: str, status: int = 200, alert: str | None = None, **context):
     html = render_template(
         template,
         life=life,
-        cooldowns=queries.cooldowns(life, utcnow()),
+        cooldowns=queries.cooldowns(life, utcnow(), current_app.config["PACE"]),
         alert=alert,
         content=catalogue(),
         actions=rules.ACTIONS,
@@ -86,8 +90,16 @@ def act(
         html, status = rerender(refused.status, refused.message)
         headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}
         return html, status, headers
-    flash(describe(applied), "notice" if applied.replayed else "success")
+    notify(describe(applied), "notice" if applied.replayed else "success")
     return redirect(url_for(back), 303)
+
+
+def notify(message: str, category: str) -> None:
+    """Flash a message, keeping only the newest few unread (the session cookie stays small)."""
+    unread = session.get("_flashes", [])
+    if len(unread) >= KEEP_FLASHES:
+        session["_flashes"] = unread[-(KEEP_FLASHES - 1) :]
+    flash(message, category)
 
 
 def describe(applied: services.Applied) -> str:

@@ -1,0 +1,251 @@
+"""The load: Locust users who log in as players or projectors and use the real pages."""
+
+import itertools
+import random
+import re
+import secrets
+import time
+from dataclasses import dataclass
+
+import gevent
+import requests
+from locust import FastHttpUser, constant, constant_pacing, task
+from locust.env import Environment
+
+from app.game import rules
+from app.game.catalogue import catalogue
+
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+ARTICLES = list(catalogue().articles)
+CHEAP = [m.id for m in catalogue().media.values() if m.price < rules.LUXURY_PRICE]
+PLAN = {  # action → (url, form fields); every one writes to the ledger
+    "share": (lambda: f"/feed/{random.choice(ARTICLES)}/share", {}),
+    "buy": (lambda: f"/shop/{random.choice(CHEAP)}/buy", {}),
+    "complain": (lambda: "/complain", {"topic": "pollution", "channel": "online"}),
+    "gaming": (lambda: "/life/gaming", {}),
+    "bill-on-time": (lambda: "/life/bill-on-time", {}),
+    "visit": (lambda: "/life/visit", {}),
+}
+MARGIN = 1.5  # seconds added to each cooldown, for clocks and queues
+
+
+@dataclass
+class Run:
+    rps: float = 0
+    requests: int = 0
+    errors: int = 0
+    failures: int = 0
+    p50: float = 0
+    p95: float = 0
+    p99: float = 0
+    polls: int = 0
+    polls_304: int = 0
+    reset_seconds: float = 0
+
+
+class Shared:
+    """What the users of one run share: the logins and the counters."""
+
+    codes = iter(())
+    teacher = ("", "")
+    classroom_id = 0
+    polls = 0
+    polls_304 = 0
+    server_errors = 0
+
+
+def token(html: str) -> str:
+    return TOKEN.search(html).group(1)
+
+
+class Player(FastHttpUser):
+    abstract = True
+    pace = 1.0
+
+    def on_start(self) -> None:
+        page = self.client.get("/resume", name="login").text
+        self.client.post(
+            "/resume", data={"csrf_token": token(page), "code": next(Shared.codes)}, name="login"
+        )
+        self.token = token(self.client.get("/feed", name="login").text)
+        self.ready = dict.fromkeys(PLAN, 0.0)
+
+    def post_action(self, action: str) -> None:
+        url, fields = PLAN[action]
+        data = fields | {"csrf_token": self.token, "key": secrets.token_urlsafe(16)}
+        with self.client.post(
+            url(), data=data, allow_redirects=False, name="action", catch_response=True
+        ) as response:
+            if response.status_code >= 500 or response.status_code == 0:
+                Shared.server_errors += 1
+            if response.status_code == 303:
+                response.success()
+            else:
+                response.failure(f"{action}: {response.status_code}")
+
+    def next_action(self) -> str | None:
+        now = time.monotonic()
+        for action in random.sample(list(PLAN), len(PLAN)):
+            if now >= self.ready[action]:
+                self.ready[action] = now + rules.cooldown_for(action) * self.pace + MARGIN
+                return action
+        return None
+
+
+class ClassPlayer(Player):
+    wait_time = constant_pacing(5)
+
+    @task
+    def act(self) -> None:
+        action = self.next_action()
+        if action:
+            self.post_action(action)
+
+
+class FastPlayer(Player):
+    wait_time = constant(0)
+    pace = 0
+
+    @task
+    def act(self) -> None:
+        self.post_action("share")
+
+
+class Bare(FastHttpUser):
+    wait_time = constant(0)
+
+    @task
+    def bare(self) -> None:
+        self.client.get("/healthz", name="bare")
+
+
+class Projector(FastHttpUser):
+    wait_time = constant_pacing(2)
+
+    def on_start(self) -> None:
+        page = self.client.get("/login", name="login").text
+        user, password = Shared.teacher
+        self.client.post(
+            "/login",
+            data={"csrf_token": token(page), "username": user, "password": password},
+            name="login",
+        )
+        self.etag = None
+
+    @task
+    def poll(self) -> None:
+        headers = {"If-None-Match": self.etag} if self.etag else {}
+        url = f"/classes/{Shared.classroom_id}/projector?fragment=1"
+        with self.client.get(url, headers=headers, name="poll", catch_response=True) as response:
+            Shared.polls += 1
+            if response.status_code == 304:
+                Shared.polls_304 += 1
+                response.success()
+            elif response.status_code == 200:
+                self.etag = response.headers.get("ETag")
+                response.success()
+            else:
+                Shared.server_errors += response.status_code >= 500
+                response.failure(f"poll: {response.status_code}")
+
+
+def _share(setup) -> None:
+    Shared.codes = itertools.cycle(setup.codes)
+    Shared.teacher = (setup.teacher, setup.password)
+    Shared.classroom_id = setup.classroom_id
+    Shared.polls = Shared.polls_304 = Shared.server_errors = 0
+
+
+def _collect(env: Environment, seconds: float) -> Run:
+    total = env.stats.total
+    return Run(
+        rps=total.num_requests / seconds,
+        requests=total.num_requests,
+        errors=total.num_failures,
+        failures=total.num_failures,
+        p50=total.get_response_time_percentile(0.5) or 0,
+        p95=total.get_response_time_percentile(0.95) or 0,
+        p99=total.get_response_time_percentile(0.99) or 0,
+        polls=Shared.polls,
+        polls_304=Shared.polls_304,
+    )
+
+
+def _start(url: str, users: dict, spawn_rate: float) -> Environment:
+    env = Environment(user_classes=list(users), host=url)
+    env.create_local_runner()
+    env.runner.start(sum(users.values()), spawn_rate=spawn_rate)
+    deadline = time.monotonic() + 60
+    while env.runner.user_count < sum(users.values()):
+        if time.monotonic() > deadline:
+            env.runner.quit()
+            raise RuntimeError("the simulated users could not all start")
+        gevent.sleep(0.2)
+    gevent.sleep(3)  # every user has logged in
+    return env
+
+
+def saturate(url: str, setup, kind: str, seconds: int, users: int = 32) -> Run:
+    """Drive one endpoint flat out and return its throughput."""
+    _share(setup)
+    env = _start(url, {Bare if kind == "bare" else FastPlayer: users}, spawn_rate=users)
+    env.stats.reset_all()
+    gevent.sleep(seconds)
+    run = _collect(env, seconds)
+    env.runner.quit()
+    return run
+
+
+def measure(
+    url: str, setup, players: int, projectors: int, seconds: int, reset_after: float | None = None
+) -> Run:
+    """Run a class of players and projectors; optionally reset the round in the middle."""
+    _share(setup)
+    ClassPlayer.weight, Projector.weight = max(players, 1), projectors
+    users = {
+        kind: count for kind, count in ((ClassPlayer, players), (Projector, projectors)) if count
+    }
+    env = _start(url, users, spawn_rate=100)
+    for _ in range(10):  # spread the first actions over their 5 s pacing
+        gevent.sleep(0.5)
+    Shared.polls = Shared.polls_304 = Shared.server_errors = 0
+    env.stats.reset_all()
+    reset_seconds = 0.0
+    if reset_after is not None:
+        gevent.sleep(reset_after)
+        reset_seconds = reset_round(url, setup)
+        gevent.sleep(seconds - reset_after)
+    else:
+        gevent.sleep(seconds)
+    run = _collect(env, seconds)
+    run.reset_seconds = reset_seconds
+    if reset_after is not None:
+        run.errors = Shared.server_errors  # after a reset, refusals (409) are expected
+    env.runner.quit()
+    return run
+
+
+def reset_round(url: str, setup) -> float:
+    """Reset the class's round as its instructor does; return how long the request took."""
+    session = requests.Session()
+    page = session.get(f"{url}/login").text
+    session.post(
+        f"{url}/login",
+        data={"csrf_token": token(page), "username": setup.teacher, "password": setup.password},
+    )
+    page = session.get(f"{url}/classes/{setup.classroom_id}").text
+    round_id = re.search(r'name="round_id"[^>]*value="(\d+)"', page)
+    data = {
+        "csrf_token": token(page),
+        "round_id": round_id.group(1),
+        "world": "record",
+        "confirm": "y",
+    }
+    started = time.perf_counter()
+    response = session.post(
+        f"{url}/classes/{setup.classroom_id}/reset", data=data, allow_redirects=False
+    )
+    elapsed = time.perf_counter() - started
+    if response.status_code != 303:
+        raise RuntimeError(f"reset answered {response.status_code}")
+    return elapsed
