@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from flask import current_app
-from sqlalchemy import case, delete, func, insert, literal, select, update
+from sqlalchemy import bindparam, case, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,6 +13,37 @@ from app.game.transactions import write_transaction
 from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, User, utcnow
 
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
+
+# The statements of every action, built once: building them costs more than running them.
+APPLIED = select(Event.id).where(Event.idempotency_key == bindparam("key"))
+LAST_DONE = select(func.max(Event.created_at)).where(
+    Event.citizen_id == bindparam("citizen"),
+    Event.action.in_(bindparam("actions", expanding=True)),
+)
+ITEM_COUNT = select(func.count()).where(
+    Event.citizen_id == bindparam("citizen"),
+    Event.action == bindparam("action"),
+    Event.item == bindparam("item"),
+    Event.track == bindparam("track"),
+)
+STANDINGS = (
+    select(Standing.track, Standing.value)
+    .where(Standing.citizen_id == bindparam("citizen"))
+    .order_by(Standing.id)
+    .with_for_update()
+)
+CURRENT_CITIZEN = select(Citizen).where(
+    Citizen.user_id == bindparam("user"),
+    Citizen.round_id
+    == select(func.max(Round.id))
+    .where(Round.classroom_id == bindparam("classroom"))
+    .scalar_subquery(),
+)
+CITIZEN_AND_ROUND = (
+    select(Citizen, Round)
+    .join(Round, Round.id == Citizen.round_id)
+    .where(Citizen.id == bindparam("citizen"))
+)
 
 
 class Refused(Exception):
@@ -120,12 +151,7 @@ def current_citizen(user: User) -> Citizen | None:
     """Return the user's citizen in their classroom's current round (solo play joins lazily)."""
     if user.classroom_id is None:
         return None
-    latest = select(func.max(Round.id)).where(Round.classroom_id == user.classroom_id)
-    citizen = db.session.scalar(
-        select(Citizen).where(
-            Citizen.round_id == latest.scalar_subquery(), Citizen.user_id == user.id
-        )
-    )
+    citizen = db.session.scalar(CURRENT_CITIZEN, {"classroom": user.classroom_id, "user": user.id})
     if citizen is None:
         round_ = current_round(user.classroom_id)
         if round_.classroom_id == open_round().classroom_id:
@@ -137,13 +163,15 @@ def current_citizen(user: User) -> Citizen | None:
 def _history(
     session: Session, citizen_id: int, world: rules.World, action: str, item: str | None
 ) -> rules.History:
-    same_item = (Event.action == action) & (Event.item == item) & (Event.track == world.primary)
-    last_done, item_count = session.execute(
-        select(
-            func.max(case((Event.action.in_(rules.cooldown_group(action)), Event.created_at))),
-            func.count(case((same_item, 1))) if item is not None else literal(0),
-        ).where(Event.citizen_id == citizen_id)
-    ).one()
+    last_done = session.scalar(
+        LAST_DONE, {"citizen": citizen_id, "actions": list(rules.cooldown_group(action))}
+    )
+    item_count = 0
+    if item is not None:
+        item_count = session.scalar(
+            ITEM_COUNT,
+            {"citizen": citizen_id, "action": action, "item": item, "track": world.primary},
+        )
     return rules.History(last_done=last_done, item_count=item_count)
 
 
@@ -178,8 +206,8 @@ def _event_key(citizen_id: int, key: str, part: int | str = 0) -> str:
 
 def _already_applied(citizen_id: int, key: str) -> bool:
     """Say whether an act with this one-time key is in the ledger (read after a rollback)."""
-    first = _event_key(citizen_id, key)
-    return db.session.scalar(select(Event.id).where(Event.idempotency_key == first)) is not None
+    found = db.session.scalar(APPLIED, {"key": _event_key(citizen_id, key)})
+    return found is not None
 
 
 def write_events(
@@ -244,11 +272,7 @@ def perform_action(
 
 
 def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applied:
-    citizen, round_ = session.execute(
-        select(Citizen, Round)
-        .join(Round, Round.id == Citizen.round_id)
-        .where(Citizen.id == citizen_id)
-    ).one()
+    citizen, round_ = session.execute(CITIZEN_AND_ROUND, {"citizen": citizen_id}).one()
     world = rules.world_for(round_.world)
     if citizen.kicked_at is not None:
         raise Refused("You were removed from this round by the instructor.", 403)
@@ -256,12 +280,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
         raise Refused(f"The round is {round_.status}: actions wait until it runs.", 409)
     if _already_applied(citizen_id, key):
         return Applied(effects=(), replayed=True)
-    standings = session.scalars(
-        select(Standing)
-        .where(Standing.citizen_id == citizen_id)
-        .order_by(Standing.id)
-        .with_for_update()
-    ).all()
+    standings = session.execute(STANDINGS, {"citizen": citizen_id}).all()
     target = _target(session, citizen, attempt.action, target_id)
     if target is not None:
         attempt = rules.Attempt(attempt.action, title=target.display_name)
@@ -269,7 +288,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     outcome = effects.apply(
         world,
         attempt,
-        {s.track: s.value for s in standings},
+        dict(standings),
         _history(session, citizen_id, world, attempt.action, item),
         now,
         _situation(session, citizen_id, world, round_, now),
