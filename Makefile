@@ -9,7 +9,7 @@ export FLASK_APP := app
 
 TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-postgres lint unit browser bench migrate clean
+.PHONY: run test test-postgres lint security unit browser bench migrate clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,11 @@ unit: $(VENV)/.installed-test
 browser: $(VENV)/.installed-test
 	$(BIN)/pytest tests/browser
 
-test: lint $(VENV)/.installed-test
+security: $(VENV)/.installed-test
+	$(BIN)/bandit -q -r app -ll
+	$(BIN)/python .ci/audit.py
+
+test: lint security $(VENV)/.installed-test
 	$(BIN)/pytest
 
 test-postgres: $(VENV)/.installed-test

@@ -41,6 +41,7 @@ class Run:
     polls: int = 0
     polls_304: int = 0
     reset_seconds: float = 0
+    failures_by_kind: str = ""
 
 
 class Shared:
@@ -168,6 +169,9 @@ def _collect(env: Environment, seconds: float) -> Run:
         p99=total.get_response_time_percentile(0.99) or 0,
         polls=Shared.polls,
         polls_304=Shared.polls_304,
+        failures_by_kind="; ".join(
+            f"{e.error} ×{e.occurrences}" for e in list(env.stats.errors.values())[:6]
+        ),
     )
 
 

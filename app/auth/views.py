@@ -1,6 +1,6 @@
 """Register, log in and log out."""
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import login_required, login_user, logout_user
@@ -22,7 +22,10 @@ def load_user(user_id: str) -> User | None:
 
 def safe_next(target: str | None) -> str | None:
     """Return target if it is a path on this site, else None."""
-    if not target or "\\" in target or any(ord(c) < 32 for c in target):
+    decoded = unquote(target or "")
+    if not target or "\\" in decoded or any(ord(c) < 32 for c in decoded):
+        return None
+    if decoded.startswith("//"):
         return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):

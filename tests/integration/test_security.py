@@ -1,6 +1,7 @@
 """Security targets: CSRF everywhere, roles, redirects, escaping, throttling, headers."""
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -130,8 +131,7 @@ def test_login_never_redirects_off_site(app, target):
     response = client.post("/login", query_string={"next": target}, data=data)
     location = response.location
     assert response.status_code == 302
-    assert location.startswith("/") and not location.startswith("//"), location
-    assert "evil" not in location.split("?")[0] or location.startswith("/."), location
+    assert urlsplit(urljoin("http://localhost/", location)).netloc == "localhost", location
 
 
 PAYLOAD = "<script>alert('x')</script>"
@@ -196,7 +196,8 @@ def limited(database_uri):
 )
 def test_login_join_and_resume_are_throttled(limited, path, field, limit):
     client = limited.test_client()
-    fields = hidden_fields(client.get(path).get_data(as_text=True), None)
+    html = client.get(path).get_data(as_text=True)
+    fields = {"csrf_token": re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)}
     statuses = [
         client.post(path, data=fields | {field: "nobody"}).status_code for _ in range(limit + 1)
     ]
