@@ -183,3 +183,10 @@ def test_the_monitor_lists_every_player_with_their_last_act(app, teacher, runnin
     assert "nothing yet" in html and "active" in html and "idle" in html
     with app.app_context():
         assert db.session.scalar(select(Classroom.show_names).where(Classroom.id == classroom_id))
+
+
+def test_public_url_names_the_address_students_reach(app, teacher):
+    classroom_id, code = make_classroom(app)
+    app.config["PUBLIC_URL"] = "http://192.168.1.20:5000/"
+    html = teacher.get(f"/classes/{classroom_id}/projector").get_data(as_text=True)
+    assert f"http://192.168.1.20:5000/join/{code}" in html

@@ -209,3 +209,23 @@ def test_the_dashboard_shows_tiers_around_and_the_chart(app, player, clock):
 def test_methods_and_missing_pages_answer_cleanly(client, player):
     assert player.client.get("/life/visit").status_code == 405
     assert player.client.get("/nowhere").status_code == 404
+
+
+def test_pace_scales_every_cooldown(app, player, clock):
+    app.config["PACE"] = 0.5
+    player.share()
+    clock.shift(5)
+    assert player.share("solar-farm").status_code == 303  # 10 s at pace 1, 5 s at 0.5
+
+
+@pytest.mark.parametrize("pace", ["-1", "11", "fast"])
+def test_a_bad_pace_stops_the_start(database_uri, pace):
+    from app import create_app
+
+    with pytest.raises(ValueError):
+        create_app({"SQLALCHEMY_DATABASE_URI": database_uri, "SECRET_KEY": "x", "PACE": pace})
+
+
+def test_the_health_check_needs_no_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.get_data(as_text=True) == "ok\n"
