@@ -209,9 +209,8 @@ def measure(
     users = {
         kind: count for kind, count in ((ClassPlayer, players), (Projector, projectors)) if count
     }
-    env = _start(url, users, spawn_rate=100)
-    for _ in range(10):  # spread the first actions over their 5 s pacing
-        gevent.sleep(0.5)
+    env = _start(url, users, spawn_rate=25)  # a class logs in over some seconds
+    gevent.sleep(15)  # let the logins drain and the actions settle into their pacing
     Shared.polls = Shared.polls_304 = Shared.server_errors = 0
     env.stats.reset_all()
     reset_seconds = 0.0

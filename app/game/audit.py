@@ -1,46 +1,34 @@
 """Audits an operator can run: every standing must equal its baseline plus its events."""
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from app.extensions import db
 from app.models import Event, MeterEvent, RoundMeter, Standing
 
 
-def ledger_mismatches() -> list[tuple[int, str, int, int]]:
+def _mismatches(cached, ledger, keys: tuple[str, str]) -> list[tuple]:
+    """Return the cached rows whose value is not their baseline plus the sum of their ledger."""
+    sums = (
+        select(*(getattr(ledger, k) for k in keys), func.sum(ledger.delta).label("total"))
+        .group_by(*(getattr(ledger, k) for k in keys))
+        .subquery()
+    )
+    joined = and_(*(getattr(sums.c, k) == getattr(cached, k) for k in keys))
+    rows = db.session.execute(
+        select(
+            *(getattr(cached, k) for k in keys),
+            cached.value,
+            cached.baseline + func.coalesce(sums.c.total, 0),
+        ).outerjoin(sums, joined)
+    ).all()
+    return [tuple(row) for row in rows if row[2] != row[3]]
+
+
+def ledger_mismatches() -> list[tuple]:
     """Return every standing whose value is not its baseline plus the sum of its events."""
-    sums = (
-        select(Event.citizen_id, Event.track, func.sum(Event.delta).label("total"))
-        .group_by(Event.citizen_id, Event.track)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(
-            Standing.citizen_id,
-            Standing.track,
-            Standing.value,
-            Standing.baseline + func.coalesce(sums.c.total, 0),
-        ).outerjoin(
-            sums, (sums.c.citizen_id == Standing.citizen_id) & (sums.c.track == Standing.track)
-        )
-    ).all()
-    return [tuple(row) for row in rows if row[2] != row[3]]
+    return _mismatches(Standing, Event, ("citizen_id", "track"))
 
 
-def meter_mismatches() -> list[tuple[int, str, int, int]]:
+def meter_mismatches() -> list[tuple]:
     """Return every class meter whose value is not its baseline plus the sum of its events."""
-    sums = (
-        select(MeterEvent.round_id, MeterEvent.meter, func.sum(MeterEvent.delta).label("total"))
-        .group_by(MeterEvent.round_id, MeterEvent.meter)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(
-            RoundMeter.round_id,
-            RoundMeter.meter,
-            RoundMeter.value,
-            RoundMeter.baseline + func.coalesce(sums.c.total, 0),
-        ).outerjoin(
-            sums, (sums.c.round_id == RoundMeter.round_id) & (sums.c.meter == RoundMeter.meter)
-        )
-    ).all()
-    return [tuple(row) for row in rows if row[2] != row[3]]
+    return _mismatches(RoundMeter, MeterEvent, ("round_id", "meter"))

@@ -6,6 +6,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from app import create_app
+from app.extensions import db
 from tests.helpers import (
     PASSWORD,
     Player,
@@ -174,7 +175,7 @@ def test_script_payloads_render_as_text_everywhere(app):
 
 @pytest.fixture
 def limited(database_uri):
-    return create_app(
+    app = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "x",
@@ -183,6 +184,9 @@ def limited(database_uri):
             "RATELIMIT_STORAGE_URI": "memory://",
         }
     )
+    yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.mark.parametrize(
