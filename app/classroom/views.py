@@ -1,5 +1,7 @@
 """Instructors' classes and rounds: create, rename, run, reset, read the archive, purge."""
 
+from functools import lru_cache
+
 import segno
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
@@ -34,6 +36,7 @@ def join_url(classroom: Classroom) -> str:
     )
 
 
+@lru_cache(maxsize=64)
 def qr_svg(url: str) -> Markup:
     """Return the QR code of a URL as inline SVG."""
     svg = segno.make(url, error="m").svg_inline(scale=8, dark="#111", light="#fff", omitsize=True)
@@ -91,7 +94,7 @@ def show(classroom_id: int):
         words=WordsForm(words=classroom.banned_words),
         status=StatusForm(),
         reset=ResetForm(round_id=current.id, world=current.world),
-        players=len(roster.roster(current)),
+        players=len(roster.roster(current, last_acts=False)),
         transitions=rounds.TRANSITIONS,
         worlds=rules.WORLDS,
     )

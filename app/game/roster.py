@@ -52,47 +52,54 @@ class Snapshot:
         return max([bar.count for bar in self.bars] + [1])
 
 
-def roster(round_: Round) -> list[Row]:
-    """Return every citizen of a round with standings and last act, highest score first."""
+def roster(round_: Round, last_acts: bool = True) -> list[Row]:
+    """Return every citizen of a round with standings (and last act), highest score first."""
     world = rules.world_for(round_.world)
-    score, well, listed, last_event = (
-        aliased(Standing),
-        aliased(Standing),
-        aliased(Standing),
-        aliased(Event),
-    )
-    last = (
-        select(Event.citizen_id, func.max(Event.id).label("last_id"))
-        .where(Event.round_id == round_.id, Event.track.notin_(queries.HIDDEN))
-        .group_by(Event.citizen_id)
-        .subquery()
-    )
+    score, well, listed = aliased(Standing), aliased(Standing), aliased(Standing)
     blacklist = rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
-    rows = db.session.execute(
-        select(
-            Citizen, score.value, well.value, listed.value, last_event.reason, last_event.created_at
-        )
+    columns = [
+        Citizen.id,
+        Citizen.display_name,
+        score.value,
+        well.value,
+        listed.value,
+        Citizen.kicked_at,
+    ]
+    query = (
+        select(*columns)
         .join(score, and_(score.citizen_id == Citizen.id, score.track == world.primary))
         .join(well, and_(well.citizen_id == Citizen.id, well.track == rules.WELLBEING.key))
         .outerjoin(listed, and_(listed.citizen_id == Citizen.id, listed.track == blacklist))
-        .outerjoin(last, last.c.citizen_id == Citizen.id)
-        .outerjoin(last_event, last_event.id == last.c.last_id)
         .where(Citizen.round_id == round_.id)
         .order_by(score.value.desc(), Citizen.display_name)
-    ).all()
+    )
+    if last_acts:  # the monitor's column; it reads the whole round's ledger
+        last_event = aliased(Event)
+        last = (
+            select(Event.citizen_id, func.max(Event.id).label("last_id"))
+            .where(Event.round_id == round_.id, Event.track.notin_(queries.HIDDEN))
+            .group_by(Event.citizen_id)
+            .subquery()
+        )
+        query = (
+            query.add_columns(last_event.reason, last_event.created_at)
+            .outerjoin(last, last.c.citizen_id == Citizen.id)
+            .outerjoin(last_event, last_event.id == last.c.last_id)
+        )
+    video = world.key == "video"
     return [
         Row(
-            c.id,
-            c.display_name,
-            s,
-            w,
-            rules.tier_for(s) if world.key == "video" else None,
-            bool(b),
-            reason,
-            at,
-            c.kicked_at is not None,
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            rules.tier_for(row[2]) if video else None,
+            bool(row[4]),
+            row[6] if last_acts else None,
+            row[7] if last_acts else None,
+            row[5] is not None,
         )
-        for c, s, w, b, reason, at in rows
+        for row in db.session.execute(query)
     ]
 
 
@@ -112,7 +119,7 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
 
 def snapshot(round_: Round) -> Snapshot:
     """Summarise a round for the projector: histogram, tiers, ticker, blacklist, meters."""
-    rows = [row for row in roster(round_) if not row.kicked]
+    rows = [row for row in roster(round_, last_acts=False) if not row.kicked]
     lows = list(range(rules.SCORE.low, rules.SCORE.high, BIN))
     counts = [0] * len(lows)
     for row in rows:
