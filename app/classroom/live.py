@@ -9,9 +9,10 @@ from app.classroom.views import join_url, qr_svg, refused
 from app.game import joining, meter_writes, meters, roster, rounds, rules, services
 from app.game.services import Refused, current_round
 from app.models import utcnow
+from app.play.forms import errors_of
 
 
-def live(template: str, fragment: str, classroom, **context):
+def live(template: str, fragment: str, classroom, last_acts: bool = False, **context):
     """Render a live page, or only its fragment; answer 304 when nothing changed."""
     round_ = current_round(classroom.id)
     if meter_writes.growth_due(round_, utcnow()):
@@ -23,7 +24,7 @@ def live(template: str, fragment: str, classroom, **context):
         response = make_response("", 304)
         response.set_etag(tag)
         return response
-    snapshot = roster.snapshot(round_)
+    snapshot = roster.snapshot(round_, last_acts)
     world = rules.world_for(round_.world)
     html = render_template(
         fragment if is_fragment else template,
@@ -54,6 +55,7 @@ def monitor(classroom_id: int):
         "classroom/monitor.html",
         "classroom/_monitor.html",
         classroom,
+        last_acts=True,
         adjust=AdjustForm(),
         rename=PseudonymForm(),
     )
@@ -114,8 +116,7 @@ def adjust(classroom_id: int, citizen_id: int):
     citizen = own_citizen(classroom, citizen_id)
     form = AdjustForm()
     if not form.validate_on_submit():
-        messages = " ".join(e for errors in form.errors.values() for e in errors)
-        return refused(Refused(messages, 400), classroom)
+        return refused(Refused(errors_of(form), 400), classroom)
     reason = f"{'Award' if form.delta.data >= 0 else 'Fine'}: {form.reason.data.strip()}"
     try:
         applied = services.adjust(

@@ -23,6 +23,7 @@ from app.extensions import db
 from app.game import queries, roster, rounds, rules
 from app.game.services import Refused, current_round
 from app.models import Classroom, Event, Round
+from app.play.forms import errors_of
 
 
 def join_url(classroom: Classroom) -> str:
@@ -157,8 +158,7 @@ def reset(classroom_id: int):
     classroom = own_classroom(classroom_id)
     form = ResetForm()
     if not form.validate_on_submit():
-        messages = " ".join(e for errors in form.errors.values() for e in errors)
-        return refused(Refused(messages or "The reset was not confirmed.", 400), classroom)
+        return refused(Refused(errors_of(form) or "The reset was not confirmed.", 400), classroom)
     try:
         new = rounds.reset_round(classroom.id, form.round_id.data, form.world.data)
     except Refused as error:

@@ -117,9 +117,9 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
     return [(names[entry.citizen_id], entry) for entry in entries]
 
 
-def snapshot(round_: Round) -> Snapshot:
+def snapshot(round_: Round, last_acts: bool = False) -> Snapshot:
     """Summarise a round for the projector: histogram, tiers, ticker, blacklist, meters."""
-    rows = [row for row in roster(round_, last_acts=False) if not row.kicked]
+    rows = [row for row in roster(round_, last_acts) if not row.kicked]
     lows = list(range(rules.SCORE.low, rules.SCORE.high, BIN))
     counts = [0] * len(lows)
     for row in rows:

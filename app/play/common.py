@@ -9,7 +9,7 @@ from flask_login import current_user
 from app.game import debrief, queries, rules, services
 from app.game.catalogue import catalogue
 from app.models import utcnow
-from app.play.forms import ActionForm
+from app.play.forms import ActionForm, errors_of
 
 KEEP_FLASHES = 3
 
@@ -80,8 +80,7 @@ def act(
 ):
     """Run an action through the service; redirect on success, re-render on refusal."""
     if not form.validate_on_submit():
-        messages = [e for errors in form.errors.values() for e in errors]
-        return rerender(400, " ".join(messages))
+        return rerender(400, errors_of(form))
     try:
         applied = services.perform_action(
             g.citizen.id, attempt(), item, form.key.data, note, target_id

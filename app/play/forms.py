@@ -12,6 +12,11 @@ from app.game.debrief import GUESSES
 KEY = Regexp(r"^[A-Za-z0-9_-]{16,64}$", message="The form's one-time key is malformed.")
 
 
+def errors_of(form: FlaskForm) -> str:
+    """Return every message of a form that did not validate, as one sentence."""
+    return " ".join(error for errors in form.errors.values() for error in errors)
+
+
 def one_time_key() -> str:
     """Return a fresh key for one action form."""
     return secrets.token_urlsafe(16)

@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, PROJECTOR, screenshot, take_check
 from tests.browser.test_classroom_journey import log_in
@@ -116,8 +117,7 @@ def test_a_player_can_play_with_the_keyboard_alone(new_page, lesson):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # the focus is visible
     page.keyboard.press("Enter")
-    page.wait_for_load_state()
-    assert page.locator("#status-score").inner_text() == "612"
+    expect(page.locator("#status-score")).to_have_text("612")
     assert "Shared" in page.locator("[role=status]").inner_text()
 
 
