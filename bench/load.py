@@ -94,7 +94,23 @@ class Player(FastHttpUser):
 
 
 class ClassPlayer(Player):
-    wait_time = constant_pacing(5)
+    """One student: an action every 5 s, in a rhythm of their own.
+
+    Locust starts users in batches; pacing from the start would keep each batch in step, and a
+    class whose members all click in the same millisecond is not a class. Each player's rhythm
+    therefore begins at a random moment after logging in.
+    """
+
+    period = 5.0
+
+    def on_start(self) -> None:
+        super().on_start()
+        gevent.sleep(random.uniform(0, self.period))
+        self.next_at = time.monotonic()
+
+    def wait_time(self) -> float:
+        self.next_at += self.period
+        return max(0.0, self.next_at - time.monotonic())
 
     @task
     def act(self) -> None:

@@ -8,16 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.auth import bp
+from app.auth.account import load_account
 from app.auth.forms import LoginForm, RegisterForm
 from app.auth.passwords import check_password, hash_password
 from app.extensions import db, limiter, login_manager
 from app.game import services
 from app.models import User
 
-
-@login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+login_manager.user_loader(load_account)
 
 
 def safe_next(target: str | None) -> str | None:

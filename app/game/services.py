@@ -14,23 +14,58 @@ from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, U
 
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
 
-# The statements of every action, built once: building them costs more than running them.
-APPLIED = select(Event.id).where(Event.idempotency_key == bindparam("key"))
-LAST_DONE = select(func.max(Event.created_at)).where(
-    Event.citizen_id == bindparam("citizen"),
-    Event.action.in_(bindparam("actions", expanding=True)),
-)
-ITEM_COUNT = select(func.count()).where(
-    Event.citizen_id == bindparam("citizen"),
-    Event.action == bindparam("action"),
-    Event.item == bindparam("item"),
-    Event.track == bindparam("track"),
-)
+# The statements of every action, built once on the tables (not the ORM classes): an action
+# is the hot path, and building or ORM-processing a statement costs more than running it.
+_CITIZENS, _ROUNDS, _EVENTS, _STANDINGS = (m.__table__ for m in (Citizen, Round, Event, Standing))
+APPLIED = select(_EVENTS.c.id).where(_EVENTS.c.idempotency_key == bindparam("key"))
 STANDINGS = (
-    select(Standing.track, Standing.value)
-    .where(Standing.citizen_id == bindparam("citizen"))
-    .order_by(Standing.id)
+    select(_STANDINGS.c.track, _STANDINGS.c.value)
+    .where(_STANDINGS.c.citizen_id == bindparam("citizen"))
+    .order_by(_STANDINGS.c.id)
     .with_for_update()
+)
+ADD_EVENTS = insert(_EVENTS)
+MOVE_STANDING = (
+    update(_STANDINGS)
+    .where(
+        _STANDINGS.c.citizen_id == bindparam("citizen"),
+        _STANDINGS.c.track == bindparam("moved_track"),
+    )
+    .values(value=_STANDINGS.c.value + bindparam("delta"))
+)
+PRIMARY_TRACKS = {world.key: world.primary for world in rules.WORLDS.values()}
+# One read gives an act everything the rules need besides the standings: the citizen, their
+# round, whether the one-time key was used, when the cooldown group last acted, and how often
+# this item was already acted on.
+ACT_CONTEXT = (
+    select(
+        _CITIZENS.c.id,
+        _CITIZENS.c.round_id,
+        _CITIZENS.c.kicked_at,
+        _ROUNDS.c.status,
+        _ROUNDS.c.world,
+        _ROUNDS.c.crackdown,
+        _ROUNDS.c.started_at,
+        APPLIED.scalar_subquery().label("applied"),
+        select(func.max(_EVENTS.c.created_at))
+        .where(
+            _EVENTS.c.citizen_id == _CITIZENS.c.id,
+            _EVENTS.c.action.in_(bindparam("actions", expanding=True)),
+        )
+        .scalar_subquery()
+        .label("last_done"),
+        select(func.count())
+        .where(
+            _EVENTS.c.citizen_id == _CITIZENS.c.id,
+            _EVENTS.c.action == bindparam("action"),
+            _EVENTS.c.item == bindparam("item"),
+            _EVENTS.c.track == case(PRIMARY_TRACKS, value=_ROUNDS.c.world),
+        )
+        .scalar_subquery()
+        .label("item_count"),
+    )
+    .join_from(_CITIZENS, _ROUNDS, _ROUNDS.c.id == _CITIZENS.c.round_id)
+    .where(_CITIZENS.c.id == bindparam("citizen"))
 )
 CURRENT_CITIZEN = select(Citizen).where(
     Citizen.user_id == bindparam("user"),
@@ -38,11 +73,6 @@ CURRENT_CITIZEN = select(Citizen).where(
     == select(func.max(Round.id))
     .where(Round.classroom_id == bindparam("classroom"))
     .scalar_subquery(),
-)
-CITIZEN_AND_ROUND = (
-    select(Citizen, Round)
-    .join(Round, Round.id == Citizen.round_id)
-    .where(Citizen.id == bindparam("citizen"))
 )
 
 
@@ -147,7 +177,7 @@ def register_player(username: str, password_hash: str) -> User:
     return user
 
 
-def current_citizen(user: User) -> Citizen | None:
+def current_citizen(user) -> Citizen | None:
     """Return the user's citizen in their classroom's current round (solo play joins lazily)."""
     if user.classroom_id is None:
         return None
@@ -160,23 +190,8 @@ def current_citizen(user: User) -> Citizen | None:
     return citizen
 
 
-def _history(
-    session: Session, citizen_id: int, world: rules.World, action: str, item: str | None
-) -> rules.History:
-    last_done = session.scalar(
-        LAST_DONE, {"citizen": citizen_id, "actions": list(rules.cooldown_group(action))}
-    )
-    item_count = 0
-    if item is not None:
-        item_count = session.scalar(
-            ITEM_COUNT,
-            {"citizen": citizen_id, "action": action, "item": item, "track": world.primary},
-        )
-    return rules.History(last_done=last_done, item_count=item_count)
-
-
 def _situation(
-    session: Session, citizen_id: int, world: rules.World, round_: Round, now
+    session: Session, citizen_id: int, world: rules.World, round_, now
 ) -> rules.Situation:
     friends_mean = None
     if world.key == "video":
@@ -212,7 +227,8 @@ def _already_applied(citizen_id: int, key: str) -> bool:
 
 def write_events(
     session: Session,
-    citizen: Citizen,
+    citizen_id: int,
+    round_id: int,
     effects: list[tuple[rules.Effect, str | None]],
     *,
     action: str,
@@ -222,12 +238,13 @@ def write_events(
     actor: str = "system",
 ) -> None:
     """Append ledger events and move their standings by the same deltas, atomically."""
-    session.execute(
-        insert(Event),
+    connection = session.connection()
+    connection.execute(
+        ADD_EVENTS,
         [
             {
-                "citizen_id": citizen.id,
-                "round_id": citizen.round_id,
+                "citizen_id": citizen_id,
+                "round_id": round_id,
                 "track": effect.track,
                 "action": action,
                 "item": item,
@@ -244,13 +261,13 @@ def write_events(
     totals: dict[str, int] = {}
     for effect, _ in effects:
         totals[effect.track] = totals.get(effect.track, 0) + effect.delta
-    moved = {track: delta for track, delta in totals.items() if delta}
+    moved = [
+        {"citizen": citizen_id, "moved_track": track, "delta": delta}
+        for track, delta in totals.items()
+        if delta
+    ]
     if moved:
-        session.execute(
-            update(Standing)
-            .where(Standing.citizen_id == citizen.id, Standing.track.in_(moved))
-            .values(value=Standing.value + case(moved, value=Standing.track))
-        )
+        connection.execute(MOVE_STANDING, moved)
 
 
 def perform_action(
@@ -272,15 +289,25 @@ def perform_action(
 
 
 def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applied:
-    citizen, round_ = session.execute(CITIZEN_AND_ROUND, {"citizen": citizen_id}).one()
-    world = rules.world_for(round_.world)
+    connection = session.connection()  # Core statements skip the ORM's per-statement work
+    citizen = connection.execute(
+        ACT_CONTEXT,
+        {
+            "citizen": citizen_id,
+            "key": _event_key(citizen_id, key),
+            "actions": list(rules.cooldown_group(attempt.action)),
+            "action": attempt.action,
+            "item": item,
+        },
+    ).one()
+    world = rules.world_for(citizen.world)
     if citizen.kicked_at is not None:
         raise Refused("You were removed from this round by the instructor.", 403)
-    if round_.status != "running":
-        raise Refused(f"The round is {round_.status}: actions wait until it runs.", 409)
-    if _already_applied(citizen_id, key):
+    if citizen.status != "running":
+        raise Refused(f"The round is {citizen.status}: actions wait until it runs.", 409)
+    if citizen.applied is not None:
         return Applied(effects=(), replayed=True)
-    standings = session.execute(STANDINGS, {"citizen": citizen_id}).all()
+    standings = connection.execute(STANDINGS, {"citizen": citizen_id}).all()
     target = _target(session, citizen, attempt.action, target_id)
     if target is not None:
         attempt = rules.Attempt(attempt.action, title=target.display_name)
@@ -289,9 +316,9 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
         world,
         attempt,
         dict(standings),
-        _history(session, citizen_id, world, attempt.action, item),
+        rules.History(last_done=citizen.last_done, item_count=citizen.item_count),
         now,
-        _situation(session, citizen_id, world, round_, now),
+        _situation(session, citizen_id, world, citizen, now),
     )
     if outcome.refusal:
         status = {"cooldown": 429, "locked": 403}.get(outcome.refusal, 409)
@@ -299,20 +326,28 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     keyed = [
         (effect, _event_key(citizen_id, key, part)) for part, effect in enumerate(outcome.effects)
     ]
-    write_events(session, citizen, keyed, action=attempt.action, item=item, note=note, now=now)
+    write_events(
+        session,
+        citizen_id,
+        citizen.round_id,
+        keyed,
+        action=attempt.action,
+        item=item,
+        note=note,
+        now=now,
+    )
     _befriend_or_report(session, citizen, target, attempt.action, key, now)
     if meters.touches(world.key, attempt.action):
         meter_writes.apply_effects(
             session,
-            round_,
+            session.get(Round, citizen.round_id),
             now,
             lambda values: meters.act_effects(world.key, attempt.action, attempt.channel, values),
         )
-    session.flush()
     return Applied(effects=outcome.effects)
 
 
-def _target(session, citizen: Citizen, action: str, target_id: int | None) -> Citizen | None:
+def _target(session, citizen, action: str, target_id: int | None) -> Citizen | None:
     """Check the citizen an act is aimed at: in the same round, present, not oneself."""
     if action not in ("befriend", "unfriend", "report"):
         return None
@@ -335,9 +370,7 @@ def _target(session, citizen: Citizen, action: str, target_id: int | None) -> Ci
     return target
 
 
-def _befriend_or_report(
-    session, citizen: Citizen, target: Citizen | None, action: str, key: str, now
-) -> None:
+def _befriend_or_report(session, citizen, target: Citizen | None, action: str, key: str, now):
     if action == "befriend":
         session.add(Friendship(citizen_id=citizen.id, friend_id=target.id, created_at=now))
     elif action == "unfriend":
@@ -350,7 +383,8 @@ def _befriend_or_report(
         effect = rules.Effect("file", -1, "Named in a neighbour's report. To be verified.")
         write_events(
             session,
-            target,
+            target.id,
+            target.round_id,
             [(effect, _event_key(citizen.id, key, "target"))],
             action="reported",
             now=now,
@@ -383,7 +417,8 @@ def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Ap
             effect = rules.Effect(track, world.track(track).clamp_delta(value, delta), reason)
             write_events(
                 session,
-                citizen,
+                citizen.id,
+                citizen.round_id,
                 [(effect, _event_key(citizen_id, key))],
                 action="award" if delta >= 0 else "fine",
                 now=now,
