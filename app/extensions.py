@@ -53,4 +53,4 @@ def _sqlite_begin(conn) -> None:
     if conn.dialect.name != "sqlite":
         return
     immediate = conn.get_execution_options().get(IMMEDIATE)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")

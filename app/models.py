@@ -20,6 +20,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def event_key(citizen_id: int, key: str, part: int | str = 0) -> str:
+    """Return the idempotency key of one event of an act (its first event is part 0)."""
+    return f"{citizen_id}:{key}:{part}"
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import gevent
 import requests
-from locust import FastHttpUser, constant, constant_pacing, task
+from locust import FastHttpUser, constant, task
 from locust.env import Environment
 
 from app.game import rules
@@ -93,24 +93,33 @@ class Player(FastHttpUser):
         return None
 
 
-class ClassPlayer(Player):
-    """One student: an action every 5 s, in a rhythm of their own.
+class Rhythm:
+    """A user who acts once a period, in a rhythm of their own.
 
     Locust starts users in batches; pacing from the start would keep each batch in step, and a
-    class whose members all click in the same millisecond is not a class. Each player's rhythm
-    therefore begins at a random moment after logging in.
+    class whose members all click in the same millisecond is not a class. Each rhythm therefore
+    begins at a random moment after logging in.
     """
 
-    period = 5.0
+    period = 1.0
 
-    def on_start(self) -> None:
-        super().on_start()
+    def begin_rhythm(self) -> None:
         gevent.sleep(random.uniform(0, self.period))
         self.next_at = time.monotonic()
 
     def wait_time(self) -> float:
         self.next_at += self.period
         return max(0.0, self.next_at - time.monotonic())
+
+
+class ClassPlayer(Rhythm, Player):
+    """One student: an action every 5 s."""
+
+    period = 5.0
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.begin_rhythm()
 
     @task
     def act(self) -> None:
@@ -136,8 +145,10 @@ class Bare(FastHttpUser):
         self.client.get("/healthz", name="bare")
 
 
-class Projector(FastHttpUser):
-    wait_time = constant_pacing(2)
+class Projector(Rhythm, FastHttpUser):
+    """A class's projector: a poll every 2 s."""
+
+    period = 2.0
 
     def on_start(self) -> None:
         page = self.client.get("/login", name="login").text
@@ -148,6 +159,7 @@ class Projector(FastHttpUser):
             name="login",
         )
         self.etag = None
+        self.begin_rhythm()
 
     @task
     def poll(self) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.game import rules
 from app.game.catalogue import Tagged, catalogue
-from app.models import Citizen, Event, Friendship, Round, Standing, utcnow
+from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
 HIDDEN = [track.key for world in rules.WORLDS.values() for track in world.tracks if track.hidden]
 
@@ -63,6 +63,22 @@ def life_of(citizen: Citizen) -> Life:
     tier = rules.tier_for(standings["score"]) if world.key == "video" else None
     active = rules.platform_active(round_.started_at, utcnow())
     return Life(citizen, round_, world, standings, tier, rules.locks_for(world, standings), active)
+
+
+MAX_PARTS = 16  # more events than one act ever writes
+
+
+def act_effects(citizen_id: int, key: str) -> list[rules.Effect]:
+    """Return what one act of a citizen wrote to the ledger, found by its one-time key."""
+    rows = db.session.execute(
+        select(Event.track, Event.delta, Event.reason)
+        .where(
+            Event.citizen_id == citizen_id,
+            Event.idempotency_key.in_([event_key(citizen_id, key, p) for p in range(MAX_PARTS)]),
+        )
+        .order_by(Event.id)
+    ).all()
+    return [rules.Effect(track, delta, reason) for track, delta, reason in rows]
 
 
 def cooldowns(life: Life, now: datetime, pace: float = 1.0) -> dict[str, int]:

@@ -10,7 +10,17 @@ from sqlalchemy.orm import Session
 from app.extensions import db
 from app.game import effects, meter_writes, meters, rules
 from app.game.transactions import write_transaction
-from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, User, utcnow
+from app.models import (
+    Citizen,
+    Classroom,
+    Event,
+    Friendship,
+    Round,
+    Standing,
+    User,
+    event_key,
+    utcnow,
+)
 
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
 
@@ -67,11 +77,11 @@ ACT_CONTEXT = (
     .join_from(_CITIZENS, _ROUNDS, _ROUNDS.c.id == _CITIZENS.c.round_id)
     .where(_CITIZENS.c.id == bindparam("citizen"))
 )
-CURRENT_CITIZEN = select(Citizen).where(
-    Citizen.user_id == bindparam("user"),
-    Citizen.round_id
-    == select(func.max(Round.id))
-    .where(Round.classroom_id == bindparam("classroom"))
+CURRENT_CITIZEN = select(*_CITIZENS.c).where(
+    _CITIZENS.c.user_id == bindparam("user"),
+    _CITIZENS.c.round_id
+    == select(func.max(_ROUNDS.c.id))
+    .where(_ROUNDS.c.classroom_id == bindparam("classroom"))
     .scalar_subquery(),
 )
 
@@ -178,10 +188,17 @@ def register_player(username: str, password_hash: str) -> User:
 
 
 def current_citizen(user) -> Citizen | None:
-    """Return the user's citizen in their classroom's current round (solo play joins lazily)."""
+    """Return the user's citizen in their classroom's current round (solo play joins lazily).
+
+    The citizen is read as a row: the pages only read it, and every write goes by its id.
+    """
     if user.classroom_id is None:
         return None
-    citizen = db.session.scalar(CURRENT_CITIZEN, {"classroom": user.classroom_id, "user": user.id})
+    citizen = (
+        db.session.connection()
+        .execute(CURRENT_CITIZEN, {"classroom": user.classroom_id, "user": user.id})
+        .first()
+    )
     if citizen is None:
         round_ = current_round(user.classroom_id)
         if round_.classroom_id == open_round().classroom_id:
@@ -214,14 +231,9 @@ def _situation(
     )
 
 
-def _event_key(citizen_id: int, key: str, part: int | str = 0) -> str:
-    """Return the idempotency key of one event of an act (its first event is part 0)."""
-    return f"{citizen_id}:{key}:{part}"
-
-
 def _already_applied(citizen_id: int, key: str) -> bool:
     """Say whether an act with this one-time key is in the ledger (read after a rollback)."""
-    found = db.session.scalar(APPLIED, {"key": _event_key(citizen_id, key)})
+    found = db.session.scalar(APPLIED, {"key": event_key(citizen_id, key)})
     return found is not None
 
 
@@ -294,7 +306,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
         ACT_CONTEXT,
         {
             "citizen": citizen_id,
-            "key": _event_key(citizen_id, key),
+            "key": event_key(citizen_id, key),
             "actions": list(rules.cooldown_group(attempt.action)),
             "action": attempt.action,
             "item": item,
@@ -324,7 +336,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
         status = {"cooldown": 429, "locked": 403}.get(outcome.refusal, 409)
         raise Refused(outcome.message, status, outcome.retry_after)
     keyed = [
-        (effect, _event_key(citizen_id, key, part)) for part, effect in enumerate(outcome.effects)
+        (effect, event_key(citizen_id, key, part)) for part, effect in enumerate(outcome.effects)
     ]
     write_events(
         session,
@@ -385,7 +397,7 @@ def _befriend_or_report(session, citizen, target: Citizen | None, action: str, k
             session,
             target.id,
             target.round_id,
-            [(effect, _event_key(citizen.id, key, "target"))],
+            [(effect, event_key(citizen.id, key, "target"))],
             action="reported",
             now=now,
         )
@@ -419,7 +431,7 @@ def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Ap
                 session,
                 citizen.id,
                 citizen.round_id,
-                [(effect, _event_key(citizen_id, key))],
+                [(effect, event_key(citizen_id, key))],
                 action="award" if delta >= 0 else "fine",
                 now=now,
                 actor="instructor",

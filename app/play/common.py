@@ -9,9 +9,7 @@ from flask_login import current_user
 from app.game import debrief, queries, rules, services
 from app.game.catalogue import catalogue
 from app.models import utcnow
-from app.play.forms import ActionForm, errors_of
-
-KEEP_FLASHES = 3
+from app.play.forms import KEY_PATTERN, ActionForm, errors_of
 
 
 def citizen_required(view):
@@ -60,6 +58,7 @@ def page(template: str, status: int = 200, alert: str | None = None, **context):
     html = render_template(
         template,
         life=life,
+        act_message=act_message(),
         cooldowns=queries.cooldowns(life, utcnow(), current_app.config["PACE"]),
         alert=alert,
         content=catalogue(),
@@ -89,23 +88,30 @@ def act(
         html, status = rerender(refused.status, refused.message)
         headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}
         return html, status, headers
-    notify(describe(applied), "notice" if applied.replayed else "success")
-    return redirect(url_for(back), 303)
+    done = {"done": form.key.data} | ({"again": 1} if applied.replayed else {})
+    return redirect(url_for(back, **done), 303)
 
 
-def notify(message: str, category: str) -> None:
-    """Flash a message, keeping only the newest few unread (the session cookie stays small)."""
-    unread = session.get("_flashes", [])
-    if len(unread) >= KEEP_FLASHES:
-        session["_flashes"] = unread[-(KEEP_FLASHES - 1) :]
-    flash(message, category)
+def act_message() -> tuple[str, str] | None:
+    """Say what the act the player was just sent back from did, as the ledger has it.
+
+    An act redirects to its page with its one-time key; the message is read back from the
+    events of that key, so it shows what was written, and the session is not touched.
+    """
+    key = request.args.get("done", "")
+    if not KEY_PATTERN.fullmatch(key):
+        return None
+    written = queries.act_effects(g.citizen.id, key)
+    if not written:
+        return None
+    if request.args.get("again"):
+        return "That action was already applied; it was not counted twice.", "notice"
+    return describe(written), "success"
 
 
-def describe(applied: services.Applied) -> str:
+def describe(written: list[rules.Effect]) -> str:
     """Say in words what an action did to the tracks the player can see."""
-    if applied.replayed:
-        return "That action was already applied; it was not counted twice."
-    shown = [e for e in applied.effects if not rules.TRACKS[e.track].hidden]
+    shown = [e for e in written if not rules.TRACKS[e.track].hidden]
     if not shown:
         return "Done."
     parts = [f"{rules.TRACKS[e.track].label} {e.delta:+d}" for e in shown if e.delta]

@@ -1,5 +1,6 @@
 """Action forms: every one carries a one-time key, so a replay is applied once."""
 
+import re
 import secrets
 
 from flask_wtf import FlaskForm
@@ -9,7 +10,8 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 from app.game.catalogue import catalogue
 from app.game.debrief import GUESSES
 
-KEY = Regexp(r"^[A-Za-z0-9_-]{16,64}$", message="The form's one-time key is malformed.")
+KEY_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{16,64}\Z")
+KEY = Regexp(KEY_PATTERN, message="The form's one-time key is malformed.")
 
 
 def errors_of(form: FlaskForm) -> str:

@@ -28,11 +28,12 @@ def wellbeing(app, username="alice") -> int:
 
 def test_sharing_raises_the_score_and_shows_why(app, player, clock):
     response = player.share("grain-quota")
-    assert response.status_code == 303 and response.location == "/feed"
+    assert response.status_code == 303 and response.location.startswith("/feed?done=")
     assert (score(app), wellbeing(app)) == (612, 48)
-    html = player.client.get("/").get_data(as_text=True)
+    html = player.client.get(response.location).get_data(as_text=True)
     assert 'id="status-score">612<' in html
     assert "Shared “Village cooperative beats its grain quota" in html
+    assert "Shared “Village" not in player.client.get("/feed").get_data(as_text=True)
 
 
 def test_sharing_the_same_article_again_earns_less(app, player, clock):
@@ -121,8 +122,11 @@ def test_a_replayed_form_is_applied_once(app, player, clock):
     second = player.client.post("/feed/grain-quota/share", data=fields)
     assert first.status_code == second.status_code == 303
     assert score(app) == 612
-    page = player.client.get("/feed").get_data(as_text=True)
+    page = player.client.get(second.headers["Location"]).get_data(as_text=True)
     assert "already applied; it was not counted twice" in page
+    assert "already applied" not in player.client.get(first.headers["Location"]).get_data(
+        as_text=True
+    )
 
 
 @pytest.mark.parametrize(
