@@ -19,6 +19,7 @@ csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 IMMEDIATE = "citizen_score_immediate"
+READ = "citizen_score_read"
 
 
 def register(app: Flask) -> None:
@@ -49,8 +50,17 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
 
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn) -> None:
-    """Begin SQLite transactions ourselves: IMMEDIATE for writes, so they queue, not fail."""
+    """Begin SQLite transactions ourselves: IMMEDIATE for writes, so they queue, not fail.
+
+    A request's reads (begun with the READ option) run statement by statement, each seeing
+    the latest commit, as PostgreSQL's default READ COMMITTED does; a write in the same
+    request then begins IMMEDIATE on the same connection (see transactions.py).
+    """
     if conn.dialect.name != "sqlite":
         return
-    immediate = conn.get_execution_options().get(IMMEDIATE)
-    conn.connection.driver_connection.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = conn.get_execution_options()
+    if options.get(READ) and not options.get(IMMEDIATE):
+        return
+    conn.connection.driver_connection.execute(
+        "BEGIN IMMEDIATE" if options.get(IMMEDIATE) else "BEGIN"
+    )

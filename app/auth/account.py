@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from flask_login import UserMixin
 from sqlalchemy import bindparam, select
 
-from app.extensions import db
+from app.extensions import READ, db
 from app.models import User
 
 _USERS = User.__table__
@@ -34,5 +34,10 @@ def load_account(user_id: str) -> Account | None:
     """Return the account with this id (as Flask-Login stores it), or None."""
     if not user_id.isdigit():
         return None
-    row = db.session.connection().execute(ACCOUNT, {"id": int(user_id)}).first()
+    session = db.session()
+    if session.in_transaction():
+        connection = session.connection()
+    else:  # the first read of a signed-in request: statement by statement (see extensions)
+        connection = session.connection(execution_options={READ: True})
+    row = connection.execute(ACCOUNT, {"id": int(user_id)}).first()
     return Account(*row) if row else None

@@ -43,6 +43,9 @@ MOVE_STANDING = (
     )
     .values(value=_STANDINGS.c.value + bindparam("delta"))
 )
+# A fixed number of parameters for an act's cooldown group: an expanding IN would rewrite
+# the statement's SQL on every execution.
+GROUP_SIZE = max(len(rules.cooldown_group(action)) for action in rules.ACTIONS)
 PRIMARY_TRACKS = {world.key: world.primary for world in rules.WORLDS.values()}
 # One read gives an act everything the rules need besides the standings: the citizen, their
 # round, whether the one-time key was used, when the cooldown group last acted, and how often
@@ -60,7 +63,7 @@ ACT_CONTEXT = (
         select(func.max(_EVENTS.c.created_at))
         .where(
             _EVENTS.c.citizen_id == _CITIZENS.c.id,
-            _EVENTS.c.action.in_(bindparam("actions", expanding=True)),
+            _EVENTS.c.action.in_([bindparam(f"group_{i}") for i in range(GROUP_SIZE)]),
         )
         .scalar_subquery()
         .label("last_done"),
@@ -207,6 +210,12 @@ def current_citizen(user) -> Citizen | None:
     return citizen
 
 
+def _cooldown_group(action: str) -> dict[str, str]:
+    """Return the parameters naming the actions that share a cooldown (padded by repeats)."""
+    group = rules.cooldown_group(action)
+    return {f"group_{i}": group[min(i, len(group) - 1)] for i in range(GROUP_SIZE)}
+
+
 def _situation(
     session: Session, citizen_id: int, world: rules.World, round_, now
 ) -> rules.Situation:
@@ -307,7 +316,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
         {
             "citizen": citizen_id,
             "key": event_key(citizen_id, key),
-            "actions": list(rules.cooldown_group(attempt.action)),
+            **_cooldown_group(attempt.action),
             "action": attempt.action,
             "item": item,
         },

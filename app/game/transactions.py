@@ -42,14 +42,23 @@ def _queue_for_engine():
     return nullcontext()
 
 
+def _begin(session: Session) -> None:
+    """Begin the write: on the request's reading connection if it reads statement by statement."""
+    if session.in_transaction():
+        driver = session.connection().connection.driver_connection
+        if getattr(driver, "in_transaction", True) is False:  # SQLite between statements
+            driver.execute("BEGIN IMMEDIATE")
+            return
+        session.commit()
+    session.connection(execution_options={IMMEDIATE: True})
+
+
 @contextmanager
 def write_transaction() -> Iterator[Session]:
     """Run one short write transaction (BEGIN IMMEDIATE on SQLite) and commit it once."""
     session = db.session()
-    if session.in_transaction():
-        session.commit()
     with _queue_for_engine():
-        session.connection(execution_options={IMMEDIATE: True})
+        _begin(session)
         try:
             yield session
             session.commit()

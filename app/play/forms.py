@@ -25,6 +25,11 @@ def one_time_key() -> str:
 
 
 class ActionForm(FlaskForm):
+    class Meta:
+        # CSRFProtect checks every POST before any view runs; the forms of an act render
+        # csrf_token() themselves, so the form does not sign and check a token again.
+        csrf = False
+
     key = HiddenField(
         validators=[InputRequired(message="The form's one-time key is missing."), KEY],
         default=one_time_key,
