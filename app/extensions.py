@@ -29,6 +29,9 @@ def register(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Log in to continue."
+    # "basic" protection only marks a session not fresh, and no page asks for a fresh login:
+    # it would hash the address and browser on every request for nothing.
+    login_manager.session_protection = None
     csrf.init_app(app)
     limiter.init_app(app)
 
