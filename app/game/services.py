@@ -311,6 +311,9 @@ def perform_action(
 
 def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applied:
     connection = session.connection()  # Core statements skip the ORM's per-statement work
+    # Lock the citizen's standings first (FOR UPDATE on PostgreSQL): the reads after it then
+    # see every act of this citizen that committed before, so a cooldown holds under races.
+    standings = connection.execute(STANDINGS, {"citizen": citizen_id}).all()
     citizen = connection.execute(
         ACT_CONTEXT,
         {
@@ -328,7 +331,6 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
         raise Refused(f"The round is {citizen.status}: actions wait until it runs.", 409)
     if citizen.applied is not None:
         return Applied(effects=(), replayed=True)
-    standings = connection.execute(STANDINGS, {"citizen": citizen_id}).all()
     target = _target(session, citizen, attempt.action, target_id)
     if target is not None:
         attempt = rules.Attempt(attempt.action, title=target.display_name)
