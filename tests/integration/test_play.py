@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from app.game import rules
-from tests.helpers import count_events, hidden_fields, ledger_mismatches, standing
+from tests.helpers import Player, count_events, hidden_fields, ledger_mismatches, standing
 
 
 @pytest.fixture
@@ -34,6 +34,16 @@ def test_sharing_raises_the_score_and_shows_why(app, player, clock):
     assert 'id="status-score">612<' in html
     assert "Shared “Village cooperative beats its grain quota" in html
     assert "Shared “Village" not in player.client.get("/feed").get_data(as_text=True)
+
+
+def test_an_acts_message_is_read_from_the_players_own_ledger(app, player, clock):
+    shared = player.share("grain-quota").location
+    other = Player.register(app.test_client(), "bob")
+    for url in (shared, "/feed?done=" + "x" * 22, "/feed?done=%00bad", "/feed?done=" + "y" * 500):
+        response = other.client.get(url)
+        assert response.status_code == 200
+        assert "Shared “Village" not in response.get_data(as_text=True)
+    assert "Shared “Village" in player.client.get(shared).get_data(as_text=True)
 
 
 def test_sharing_the_same_article_again_earns_less(app, player, clock):
