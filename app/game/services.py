@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import bindparam, case, delete, func, insert, select, update
+from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -190,7 +191,7 @@ def register_player(username: str, password_hash: str) -> User:
     return user
 
 
-def current_citizen(user) -> Citizen | None:
+def current_citizen(user) -> Row | Citizen | None:
     """Return the user's citizen in their classroom's current round (solo play joins lazily).
 
     The citizen is read as a row: the pages only read it, and every write goes by its id.
