@@ -6,7 +6,7 @@ from app.classroom import bp
 from app.classroom.access import instructor_required, own_citizen, own_classroom
 from app.classroom.forms import AdjustForm, PseudonymForm
 from app.classroom.views import join_url, qr_svg, refused
-from app.game import joining, meter_writes, meters, roster, rounds, rules, services
+from app.game import acts, joining, meter_writes, meters, roster, rounds, rules
 from app.game.services import Refused, current_round
 from app.models import utcnow
 from app.play.forms import errors_of
@@ -119,9 +119,7 @@ def adjust(classroom_id: int, citizen_id: int):
         return refused(Refused(errors_of(form), 400), classroom)
     reason = f"{'Award' if form.delta.data >= 0 else 'Fine'}: {form.reason.data.strip()}"
     try:
-        applied = services.adjust(
-            citizen.id, form.track.data, form.delta.data, reason, form.key.data
-        )
+        applied = acts.adjust(citizen.id, form.track.data, form.delta.data, reason, form.key.data)
     except Refused as error:
         return refused(error, classroom)
     if applied.replayed:

@@ -6,7 +6,7 @@ from functools import wraps
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from app.game import debrief, queries, rules, services
+from app.game import acts, debrief, queries, rules, services
 from app.game.catalogue import catalogue
 from app.models import utcnow
 from app.play.forms import KEY_PATTERN, ActionForm, errors_of
@@ -81,9 +81,7 @@ def act(
     if not form.validate_on_submit():
         return rerender(400, errors_of(form))
     try:
-        applied = services.perform_action(
-            g.citizen.id, attempt(), item, form.key.data, note, target_id
-        )
+        applied = acts.perform_action(g.citizen.id, attempt(), item, form.key.data, note, target_id)
     except services.Refused as refused:
         html, status = rerender(refused.status, refused.message)
         headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}

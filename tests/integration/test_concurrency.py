@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.game import rules, services
+from app.game import acts, rules, services
 from app.models import Citizen, Event, Standing
 from tests.helpers import ledger_mismatches
 
@@ -44,9 +44,9 @@ def citizen_id(app, player) -> int:
 
 def test_64_concurrent_awards_add_up_exactly(app, citizen_id):
     results = run_together(
-        app, lambda i: services.adjust(citizen_id, "score", 1, "Award: speed", f"award-{i:012d}")
+        app, lambda i: acts.adjust(citizen_id, "score", 1, "Award: speed", f"award-{i:012d}")
     )
-    assert [r for r in results if not isinstance(r, services.Applied)] == []
+    assert [r for r in results if not isinstance(r, acts.Applied)] == []
     with app.app_context():
         value = db.session.scalar(
             select(Standing.value).where(
@@ -62,12 +62,12 @@ def test_64_concurrent_shares_pass_the_cooldown_exactly_once(app, citizen_id):
 
     def share(i: int):
         try:
-            return services.perform_action(citizen_id, attempt, "grain-quota", f"share-{i:012d}")
+            return acts.perform_action(citizen_id, attempt, "grain-quota", f"share-{i:012d}")
         except services.Refused as refused:
             return refused
 
     results = run_together(app, share)
-    applied = [r for r in results if isinstance(r, services.Applied)]
+    applied = [r for r in results if isinstance(r, acts.Applied)]
     refused = [r for r in results if isinstance(r, services.Refused)]
     assert len(applied) == 1 and len(refused) == WRITERS - 1
     assert all(r.status == 429 for r in refused)
@@ -78,9 +78,9 @@ def test_64_concurrent_shares_pass_the_cooldown_exactly_once(app, citizen_id):
 
 def test_the_same_key_from_64_writers_is_applied_once(app, citizen_id):
     results = run_together(
-        app, lambda i: services.adjust(citizen_id, "score", 5, "Award: once", "one-shared-key-0001")
+        app, lambda i: acts.adjust(citizen_id, "score", 5, "Award: once", "one-shared-key-0001")
     )
-    assert sum(1 for r in results if isinstance(r, services.Applied) and not r.replayed) == 1
-    assert sum(1 for r in results if isinstance(r, services.Applied) and r.replayed) == WRITERS - 1
+    assert sum(1 for r in results if isinstance(r, acts.Applied) and not r.replayed) == 1
+    assert sum(1 for r in results if isinstance(r, acts.Applied) and r.replayed) == WRITERS - 1
     with app.app_context():
         assert ledger_mismatches() == []

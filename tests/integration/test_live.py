@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import event, select
 
 from app.extensions import db
-from app.game import joining, rules, services
+from app.game import acts, joining, rules, services
 from app.models import Classroom
 from tests.helpers import hidden_fields, instructor_post, join, make_classroom, make_instructor
 
@@ -52,7 +52,7 @@ def seed_players(app, classroom_id: int, how_many: int, start: int = 0) -> None:
             user, _ = joining.join_class(classroom, f"Player {i:03d}")
             citizen = services.current_citizen(user)
             attempt = rules.Attempt("complain", "pollution", channel="protest")
-            services.perform_action(citizen.id, attempt, "pollution", f"seed-key-{i:08d}")
+            acts.perform_action(citizen.id, attempt, "pollution", f"seed-key-{i:08d}")
 
 
 def test_the_projector_fragment_answers_304_until_something_changes(app, teacher, running):
@@ -89,7 +89,7 @@ def test_display_toggles_hide_names_and_show_the_blacklist(app, teacher, running
     classroom_id, code = running
     troll = join(app, code, "Loud Magpie")
     with app.app_context():
-        services.adjust(1, "score", -100, "Fine: shouting", "fine-key-0000001")
+        acts.adjust(1, "score", -100, "Fine: shouting", "fine-key-0000001")
     troll.share()
     page = f"/classes/{classroom_id}"
     projector = f"{page}/projector?fragment=1"
@@ -106,7 +106,7 @@ def test_user_text_renders_as_text_on_every_live_page(app, teacher, running):
     instructor_post(teacher, page, f"{page}/rename", name="<script>alert(1)</script>")
     join(app, code, "Ada")
     with app.app_context():
-        services.adjust(1, "score", 5, "Award: <img src=x onerror=alert(2)>", "award-key-000001")
+        acts.adjust(1, "score", 5, "Award: <img src=x onerror=alert(2)>", "award-key-000001")
     for url in ["/projector?fragment=1", "/monitor?fragment=1", "/monitor", "/projector", ""]:
         html = teacher.get(f"{page}{url}").get_data(as_text=True)
         assert "<script>alert(1)" not in html and "<img src=x" not in html, url

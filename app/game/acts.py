@@ -1,0 +1,326 @@
+"""A player's acts and the instructor's awards and fines: load, ask the rules, write the ledger
+and the standings, commit once."""
+
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import bindparam, case, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.extensions import db
+from app.game import effects, meter_writes, meters, rules
+from app.game.services import Refused
+from app.game.transactions import write_transaction
+from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
+
+# The statements of every action, built once on the tables (not the ORM classes): an action
+# is the hot path, and building or ORM-processing a statement costs more than running it.
+_CITIZENS, _ROUNDS, _EVENTS, _STANDINGS = (m.__table__ for m in (Citizen, Round, Event, Standing))
+APPLIED = select(_EVENTS.c.id).where(_EVENTS.c.idempotency_key == bindparam("key"))
+STANDINGS = (
+    select(_STANDINGS.c.track, _STANDINGS.c.value)
+    .where(_STANDINGS.c.citizen_id == bindparam("citizen"))
+    .order_by(_STANDINGS.c.id)
+    .with_for_update()
+)
+ADD_EVENTS = insert(_EVENTS)
+MOVE_STANDING = (
+    update(_STANDINGS)
+    .where(
+        _STANDINGS.c.citizen_id == bindparam("citizen"),
+        _STANDINGS.c.track == bindparam("moved_track"),
+    )
+    .values(value=_STANDINGS.c.value + bindparam("delta"))
+)
+# A fixed number of parameters for an act's cooldown group: an expanding IN would rewrite
+# the statement's SQL on every execution.
+GROUP_SIZE = max(len(rules.cooldown_group(action)) for action in rules.ACTIONS)
+PRIMARY_TRACKS = {world.key: world.primary for world in rules.WORLDS.values()}
+# One read gives an act everything the rules need besides the standings: the citizen, their
+# round, whether the one-time key was used, when the cooldown group last acted, and how often
+# this item was already acted on.
+ACT_CONTEXT = (
+    select(
+        _CITIZENS.c.id,
+        _CITIZENS.c.round_id,
+        _CITIZENS.c.kicked_at,
+        _ROUNDS.c.status,
+        _ROUNDS.c.world,
+        _ROUNDS.c.crackdown,
+        _ROUNDS.c.started_at,
+        APPLIED.scalar_subquery().label("applied"),
+        select(func.max(_EVENTS.c.created_at))
+        .where(
+            _EVENTS.c.citizen_id == _CITIZENS.c.id,
+            _EVENTS.c.action.in_([bindparam(f"group_{i}") for i in range(GROUP_SIZE)]),
+        )
+        .scalar_subquery()
+        .label("last_done"),
+        select(func.count())
+        .where(
+            _EVENTS.c.citizen_id == _CITIZENS.c.id,
+            _EVENTS.c.action == bindparam("action"),
+            _EVENTS.c.item == bindparam("item"),
+            _EVENTS.c.track == case(PRIMARY_TRACKS, value=_ROUNDS.c.world),
+        )
+        .scalar_subquery()
+        .label("item_count"),
+    )
+    .join_from(_CITIZENS, _ROUNDS, _ROUNDS.c.id == _CITIZENS.c.round_id)
+    .where(_CITIZENS.c.id == bindparam("citizen"))
+)
+
+
+@dataclass(frozen=True)
+class Applied:
+    effects: tuple[rules.Effect, ...]
+    replayed: bool = False
+
+
+def _cooldown_group(action: str) -> dict[str, str]:
+    """Return the parameters naming the actions that share a cooldown (padded by repeats)."""
+    group = rules.cooldown_group(action)
+    return {f"group_{i}": group[min(i, len(group) - 1)] for i in range(GROUP_SIZE)}
+
+
+def _situation(
+    session: Session, citizen_id: int, world: rules.World, round_, now
+) -> rules.Situation:
+    friends_mean = None
+    if world.key == "video":
+        mean = session.scalar(
+            select(func.avg(Standing.value))
+            .join(Friendship, Friendship.friend_id == Standing.citizen_id)
+            .join(Citizen, Citizen.id == Friendship.friend_id)
+            .where(
+                Friendship.citizen_id == citizen_id,
+                Standing.track == world.primary,
+                Citizen.kicked_at.is_(None),
+            )
+        )
+        friends_mean = float(mean) if mean is not None else None
+    return rules.Situation(
+        pace=current_app.config["PACE"],
+        friends_mean=friends_mean,
+        crackdown=round_.crackdown,
+        platform_active=rules.platform_active(round_.started_at, now),
+    )
+
+
+def _already_applied(citizen_id: int, key: str) -> bool:
+    """Say whether an act with this one-time key is in the ledger (read after a rollback)."""
+    found = db.session.scalar(APPLIED, {"key": event_key(citizen_id, key)})
+    return found is not None
+
+
+def write_events(
+    session: Session,
+    citizen_id: int,
+    round_id: int,
+    effects: list[tuple[rules.Effect, str | None]],
+    *,
+    action: str,
+    now,
+    item: str | None = None,
+    note: str | None = None,
+    actor: str = "system",
+) -> None:
+    """Append ledger events and move their standings by the same deltas, atomically."""
+    connection = session.connection()
+    connection.execute(
+        ADD_EVENTS,
+        [
+            {
+                "citizen_id": citizen_id,
+                "round_id": round_id,
+                "track": effect.track,
+                "action": action,
+                "item": item,
+                "delta": effect.delta,
+                "actor": actor,
+                "reason": effect.reason,
+                "note": note,
+                "created_at": now,
+                "idempotency_key": key,
+            }
+            for effect, key in effects
+        ],
+    )
+    totals: dict[str, int] = {}
+    for effect, _ in effects:
+        totals[effect.track] = totals.get(effect.track, 0) + effect.delta
+    moved = [
+        {"citizen": citizen_id, "moved_track": track, "delta": delta}
+        for track, delta in totals.items()
+        if delta
+    ]
+    if moved:
+        connection.execute(MOVE_STANDING, moved)
+
+
+def perform_action(
+    citizen_id: int,
+    attempt: rules.Attempt,
+    item: str | None,
+    key: str,
+    note: str | None = None,
+    target_id: int | None = None,
+) -> Applied:
+    """Apply a player's action once: check, write its events and standings, commit."""
+    try:
+        with write_transaction() as session:
+            return _perform(session, citizen_id, attempt, item, key, note, target_id)
+    except IntegrityError:
+        if _already_applied(citizen_id, key):  # the same key committed concurrently
+            return Applied(effects=(), replayed=True)
+        raise
+
+
+def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applied:
+    connection = session.connection()  # Core statements skip the ORM's per-statement work
+    # Lock the citizen's standings first (FOR UPDATE on PostgreSQL): the reads after it then
+    # see every act of this citizen that committed before, so a cooldown holds under races.
+    standings = connection.execute(STANDINGS, {"citizen": citizen_id}).all()
+    citizen = connection.execute(
+        ACT_CONTEXT,
+        {
+            "citizen": citizen_id,
+            "key": event_key(citizen_id, key),
+            **_cooldown_group(attempt.action),
+            "action": attempt.action,
+            "item": item,
+        },
+    ).one()
+    world = rules.world_for(citizen.world)
+    if citizen.kicked_at is not None:
+        raise Refused("You were removed from this round by the instructor.", 403)
+    if citizen.status != "running":
+        raise Refused(f"The round is {citizen.status}: actions wait until it runs.", 409)
+    if citizen.applied is not None:
+        return Applied(effects=(), replayed=True)
+    target = _target(session, citizen, attempt.action, target_id)
+    if target is not None:
+        attempt = rules.Attempt(attempt.action, title=target.display_name)
+    now = utcnow()
+    outcome = effects.apply(
+        world,
+        attempt,
+        dict(standings),
+        rules.History(last_done=citizen.last_done, item_count=citizen.item_count),
+        now,
+        _situation(session, citizen_id, world, citizen, now),
+    )
+    if outcome.refusal:
+        status = {"cooldown": 429, "locked": 403}.get(outcome.refusal, 409)
+        raise Refused(outcome.message, status, outcome.retry_after)
+    keyed = [
+        (effect, event_key(citizen_id, key, part)) for part, effect in enumerate(outcome.effects)
+    ]
+    write_events(
+        session,
+        citizen_id,
+        citizen.round_id,
+        keyed,
+        action=attempt.action,
+        item=item,
+        note=note,
+        now=now,
+    )
+    _befriend_or_report(session, citizen, target, attempt.action, key, now)
+    if meters.touches(world.key, attempt.action):
+        meter_writes.apply_effects(
+            session,
+            session.get(Round, citizen.round_id),
+            now,
+            lambda values: meters.act_effects(world.key, attempt.action, attempt.channel, values),
+        )
+    return Applied(effects=outcome.effects)
+
+
+def _target(session, citizen, action: str, target_id: int | None) -> Citizen | None:
+    """Check the citizen an act is aimed at: in the same round, present, not oneself."""
+    if action not in ("befriend", "unfriend", "report"):
+        return None
+    target = session.get(Citizen, target_id) if target_id else None
+    if target is None or target.round_id != citizen.round_id:
+        raise Refused("There is no such citizen in your round.", 404)
+    if target.id == citizen.id:
+        raise Refused("That is you. Choose another citizen.", 400)
+    if target.kicked_at is not None:
+        raise Refused(f"{target.display_name} was removed from the round.", 409)
+    friends = session.scalar(
+        select(Friendship.id).where(
+            Friendship.citizen_id == citizen.id, Friendship.friend_id == target.id
+        )
+    )
+    if action == "befriend" and friends:
+        raise Refused(f"{target.display_name} is already your friend.", 409)
+    if action == "unfriend" and not friends:
+        raise Refused(f"{target.display_name} is not your friend.", 409)
+    return target
+
+
+def _befriend_or_report(session, citizen, target: Citizen | None, action: str, key: str, now):
+    if action == "befriend":
+        session.add(Friendship(citizen_id=citizen.id, friend_id=target.id, created_at=now))
+    elif action == "unfriend":
+        session.execute(
+            delete(Friendship).where(
+                Friendship.citizen_id == citizen.id, Friendship.friend_id == target.id
+            )
+        )
+    elif action == "report":
+        effect = rules.Effect("file", -1, "Named in a neighbour's report. To be verified.")
+        write_events(
+            session,
+            target.id,
+            target.round_id,
+            [(effect, event_key(citizen.id, key, "target"))],
+            action="reported",
+            now=now,
+        )
+
+
+def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Applied:
+    """Award or fine a citizen on the instructor's word: a ledger event like any other."""
+    try:
+        with write_transaction() as session:
+            citizen = session.get(Citizen, citizen_id)
+            round_ = session.get(Round, citizen.round_id)
+            world = rules.world_for(round_.world)
+            if citizen.kicked_at is not None:
+                raise Refused(f"{citizen.display_name} was removed from the round.")
+            if track not in (world.primary, rules.WELLBEING.key):
+                raise Refused(
+                    f"In {world.name}, award or fine only the "
+                    f"{world.track(world.primary).label} or wellbeing.",
+                    400,
+                )
+            if _already_applied(citizen_id, key):
+                return Applied(effects=(), replayed=True)
+            value = session.scalars(
+                select(Standing.value)
+                .where(Standing.citizen_id == citizen_id, Standing.track == track)
+                .with_for_update()
+            ).one()
+            now = utcnow()
+            effect = rules.Effect(track, world.track(track).clamp_delta(value, delta), reason)
+            write_events(
+                session,
+                citizen.id,
+                citizen.round_id,
+                [(effect, event_key(citizen_id, key))],
+                action="award" if delta >= 0 else "fine",
+                now=now,
+                actor="instructor",
+            )
+            if delta < 0:
+                meter_writes.apply_effects(
+                    session, round_, now, lambda _values: [meters.shaming_effect()]
+                )
+        return Applied(effects=(effect,))
+    except IntegrityError:
+        if _already_applied(citizen_id, key):
+            return Applied(effects=(), replayed=True)
+        raise
