@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from app.game import rules
+from app.game import meter_writes, rules
 from tests.helpers import Player, count_events, hidden_fields, ledger_mismatches, standing
 
 
@@ -44,6 +44,18 @@ def test_an_acts_message_is_read_from_the_players_own_ledger(app, player, clock)
         assert response.status_code == 200
         assert "Shared “Village" not in response.get_data(as_text=True)
     assert "Shared “Village" in player.client.get(shared).get_data(as_text=True)
+
+
+def test_an_act_that_fails_half_way_writes_nothing(app, player, clock, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the class meters are unreachable")
+
+    monkeypatch.setattr(meter_writes, "apply_effects", broken)  # after the events are written
+    with app.app_context():
+        before = (count_events(), score(app), wellbeing(app))
+    assert player.complain().status_code == 500
+    with app.app_context():
+        assert (count_events(), score(app), wellbeing(app)) == before
 
 
 def test_sharing_the_same_article_again_earns_less(app, player, clock):
