@@ -1,20 +1,53 @@
 """The signed-in user as one request sees them: read with one plain query, never written through.
 
 Every request of a signed-in player or instructor loads their account, so it is read as a row,
-not as an ORM object; writes to a user go through the services, by id.
+not as an ORM object, together with the player's citizen in their classroom's current round;
+writes to a user go through the services, by id.
 """
 
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from flask_login import UserMixin
-from sqlalchemy import bindparam, select
+from sqlalchemy import and_, bindparam, func, select
 
 from app.extensions import READ, db
-from app.models import User
+from app.models import Citizen, Round, User
 
-_USERS = User.__table__
-ACCOUNT = select(_USERS.c.id, _USERS.c.username, _USERS.c.role, _USERS.c.classroom_id).where(
-    _USERS.c.id == bindparam("id")
+_USERS, _CITIZENS, _ROUNDS = User.__table__, Citizen.__table__, Round.__table__
+
+
+class CitizenRow(NamedTuple):
+    """A citizen as the pages read it (the columns of the citizen table, in order)."""
+
+    id: int
+    round_id: int
+    user_id: int
+    display_name: str
+    created_at: Any
+    kicked_at: Any
+
+
+CURRENT_ROUND = (
+    select(func.max(_ROUNDS.c.id))
+    .where(_ROUNDS.c.classroom_id == _USERS.c.classroom_id)
+    .scalar_subquery()
+)
+ACCOUNT = (
+    select(
+        _USERS.c.id,
+        _USERS.c.username,
+        _USERS.c.role,
+        _USERS.c.classroom_id,
+        *(column.label(f"citizen_{column.name}") for column in _CITIZENS.c),
+    )
+    .select_from(
+        _USERS.outerjoin(
+            _CITIZENS,
+            and_(_CITIZENS.c.user_id == _USERS.c.id, _CITIZENS.c.round_id == CURRENT_ROUND),
+        )
+    )
+    .where(_USERS.c.id == bindparam("id"))
 )
 
 
@@ -24,6 +57,7 @@ class Account(UserMixin):
     username: str
     role: str
     classroom_id: int | None
+    citizen: CitizenRow | None = None  # in the classroom's current round, when there is one
 
     @property
     def is_instructor(self) -> bool:
@@ -40,4 +74,7 @@ def load_account(user_id: str) -> Account | None:
     else:  # the first read of a signed-in request: statement by statement (see extensions)
         connection = session.connection(execution_options={READ: True})
     row = connection.execute(ACCOUNT, {"id": int(user_id)}).first()
-    return Account(*row) if row else None
+    if row is None:
+        return None
+    citizen = CitizenRow(*row[4:]) if row[4] is not None else None
+    return Account(*row[:4], citizen=citizen)

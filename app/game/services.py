@@ -120,14 +120,15 @@ def register_player(username: str, password_hash: str) -> User:
     return user
 
 
-def current_citizen(user) -> Row | Citizen | None:
+def current_citizen(user, known=None) -> Row | Citizen | None:
     """Return the user's citizen in their classroom's current round (solo play joins lazily).
 
     The citizen is read as a row: the pages only read it, and every write goes by its id.
+    `known` is that citizen when it was already read (with the signed-in account).
     """
     if user.classroom_id is None:
         return None
-    citizen = (
+    citizen = known or (
         db.session.connection()
         .execute(CURRENT_CITIZEN, {"classroom": user.classroom_id, "user": user.id})
         .first()

@@ -21,7 +21,7 @@ def citizen_required(view):
             return redirect(url_for("auth.login", next=request.path))
         if current_user.is_instructor:
             return redirect(url_for("classroom.index"))
-        citizen = services.current_citizen(current_user)
+        citizen = services.current_citizen(current_user, current_user.citizen)
         if citizen is None or citizen.kicked_at is not None:
             flash("You are not in a class now. Join one with its code.", "notice")
             return redirect(url_for("auth.join"))

@@ -145,3 +145,29 @@ def test_a_second_player_gets_a_separate_life(app, player):
     bob = Player.register(app.test_client(), "bob")
     player.share()
     assert 'id="status-score">600<' in bob.client.get("/").get_data(as_text=True)
+
+
+def test_the_account_is_read_with_its_citizen_in_the_current_round(app, player):
+    from app.auth.account import CitizenRow, load_account
+    from app.game import services
+    from app.game.transactions import write_transaction
+
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "alice"))
+        user_id, classroom_id = user.id, user.classroom_id
+        citizen = db.session.scalar(select(Citizen).where(Citizen.user_id == user.id))
+        account = load_account(str(user_id))
+        assert CitizenRow._fields == tuple(Citizen.__table__.c.keys())
+        assert account.citizen == tuple(getattr(citizen, name) for name in CitizenRow._fields)
+        first = citizen.id
+        assert load_account("x1") is None and load_account("999999") is None
+
+        with write_transaction() as session:  # a new round in which alice has no citizen yet
+            services.add_round(session, classroom_id, 2, "record", "running")
+        db.session.remove()
+        assert load_account(str(user_id)).citizen is None
+    response = player.client.get("/")  # she joins the new round as she comes back
+    assert response.status_code == 200
+    with app.app_context():
+        newest = load_account(str(user_id)).citizen
+        assert newest is not None and newest.id != first
