@@ -255,3 +255,30 @@ def test_a_bad_pace_stops_the_start(database_uri, pace):
 def test_the_health_check_needs_no_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.get_data(as_text=True) == "ok\n"
+
+
+def test_an_act_reads_its_context_through_indexes_only(app, player):
+    """The act's reads must not scan the citizen's events: a long round stays as fast."""
+    from sqlalchemy import inspect
+
+    from app.extensions import db
+    from app.game import acts
+
+    for _ in range(3):
+        player.share()
+    with app.app_context():
+        indexes = {i["name"]: i["column_names"] for i in inspect(db.engine).get_indexes("event")}
+        assert indexes["ix_event_citizen_item"] == ["citizen_id", "action", "item", "track"]
+        if db.engine.dialect.name != "sqlite":
+            return  # PostgreSQL plans by table size; the index above is what it needs
+        compiled = acts.ACT_CONTEXT.compile(db.engine)
+        params = compiled.construct_params(
+            {"citizen": 1, "key": "k", "action": "share", "item": "grain-quota"}
+            | acts._cooldown_group("share")
+        )
+        plan = db.session.connection().exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {compiled}", tuple(params[k] for k in compiled.positiontup)
+        )
+        details = [row[3] for row in plan]
+    assert not [d for d in details if d.startswith("SCAN event")], details
+    assert any("ix_event_citizen_item" in d for d in details), details
