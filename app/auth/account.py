@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from flask_login import UserMixin
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, bindparam, select
 
 from app.extensions import READ, db
-from app.models import Citizen, Round, User
+from app.game.services import newest_round_id
+from app.models import Citizen, User
 
-_USERS, _CITIZENS, _ROUNDS = User.__table__, Citizen.__table__, Round.__table__
+_USERS, _CITIZENS = User.__table__, Citizen.__table__
 
 
 class CitizenRow(NamedTuple):
@@ -28,11 +29,6 @@ class CitizenRow(NamedTuple):
     kicked_at: Any
 
 
-CURRENT_ROUND = (
-    select(func.max(_ROUNDS.c.id))
-    .where(_ROUNDS.c.classroom_id == _USERS.c.classroom_id)
-    .scalar_subquery()
-)
 ACCOUNT = (
     select(
         _USERS.c.id,
@@ -44,7 +40,10 @@ ACCOUNT = (
     .select_from(
         _USERS.outerjoin(
             _CITIZENS,
-            and_(_CITIZENS.c.user_id == _USERS.c.id, _CITIZENS.c.round_id == CURRENT_ROUND),
+            and_(
+                _CITIZENS.c.user_id == _USERS.c.id,
+                _CITIZENS.c.round_id == newest_round_id(_USERS.c.classroom_id),
+            ),
         )
     )
     .where(_USERS.c.id == bindparam("id"))

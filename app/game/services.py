@@ -16,12 +16,18 @@ from app.models import Citizen, Classroom, Round, Standing, User, utcnow
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
 _CITIZENS, _ROUNDS = Citizen.__table__, Round.__table__
 
+
+def newest_round_id(classroom):
+    """Select the id of a classroom's current round, its newest; `classroom` is a column or a
+    parameter."""
+    return (
+        select(func.max(_ROUNDS.c.id)).where(_ROUNDS.c.classroom_id == classroom).scalar_subquery()
+    )
+
+
 CURRENT_CITIZEN = select(*_CITIZENS.c).where(
     _CITIZENS.c.user_id == bindparam("user"),
-    _CITIZENS.c.round_id
-    == select(func.max(_ROUNDS.c.id))
-    .where(_ROUNDS.c.classroom_id == bindparam("classroom"))
-    .scalar_subquery(),
+    _CITIZENS.c.round_id == newest_round_id(bindparam("classroom")),
 )
 
 
@@ -53,9 +59,7 @@ def open_round() -> Round:
 
 def current_round(classroom_id: int) -> Round:
     """Return a classroom's newest round."""
-    return db.session.scalars(
-        select(Round).where(Round.classroom_id == classroom_id).order_by(Round.number.desc())
-    ).first()
+    return db.session.scalar(select(Round).where(Round.id == newest_round_id(classroom_id)))
 
 
 def add_round(session: Session, classroom_id: int, number: int, world: str, status: str) -> Round:
