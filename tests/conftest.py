@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db
-from tests.helpers import Player
+from tests.helpers import CHEAP_ARGON2, Player
 
 POSTGRES = os.environ.get("TEST_DATABASE_URL")
 
@@ -20,6 +20,7 @@ def _config(uri: str) -> dict:
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": uri,
         "RATELIMIT_ENABLED": False,
+        "ARGON2_COST": CHEAP_ARGON2,
     }
 
 

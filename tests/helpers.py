@@ -9,6 +9,8 @@ from app.game.audit import ledger_mismatches  # noqa: F401  (used by the tests)
 from app.models import Event, Standing
 
 PASSWORD = "correct horse battery"
+# argon2 at its cheapest: tests hash hundreds of passwords; production keeps the defaults.
+CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 
 
 class FormParser(HTMLParser):

@@ -35,6 +35,21 @@ def test_welcome_page_invites_to_register(client):
     assert 'href="/register"' in html and 'href="/login"' in html
 
 
+def test_passwords_are_hashed_with_argon2s_defaults_unless_the_config_says_otherwise(app):
+    from app import create_app
+    from app.auth.passwords import check_password, hash_password
+
+    strong = create_app(
+        {"SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"], "SECRET_KEY": "x"}
+    )
+    with strong.app_context():
+        stored = hash_password("secret words")
+        assert "$m=65536,t=3,p=4$" in stored
+    with app.app_context():
+        assert "$m=8,t=1,p=1$" in hash_password("secret words")
+        assert check_password(stored, "secret words") and not check_password(stored, "other")
+
+
 def test_register_creates_a_citizen_at_the_baseline(app, client):
     response = register(client, "alice")
     assert response.status_code == 302

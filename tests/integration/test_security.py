@@ -8,6 +8,7 @@ import pytest
 from app import create_app
 from app.extensions import db
 from tests.helpers import (
+    CHEAP_ARGON2,
     PASSWORD,
     Player,
     hidden_fields,
@@ -182,6 +183,7 @@ def limited(database_uri):
             "SQLALCHEMY_DATABASE_URI": database_uri,
             "RATELIMIT_ENABLED": True,
             "RATELIMIT_STORAGE_URI": "memory://",
+            "ARGON2_COST": CHEAP_ARGON2,
         }
     )
     yield app
