@@ -3,7 +3,7 @@
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, Index, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, MetaData, String, Text, UniqueConstraint, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -56,6 +56,8 @@ class Classroom(Base):
     banned_words: Mapped[str] = mapped_column(Text, default="")
     show_names: Mapped[bool] = mapped_column(default=True)
     show_blacklist: Mapped[bool] = mapped_column(default=False)
+    joining_open: Mapped[bool] = mapped_column(default=True, server_default=true())
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
