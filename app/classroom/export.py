@@ -16,8 +16,10 @@ from app.models import Citizen, Event, Round, Standing
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def cell(value) -> str:
-    """Neutralise a cell a spreadsheet would run as a formula."""
+def cell(value):
+    """Keep numbers as numbers; neutralise a text cell a spreadsheet would run as a formula."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value  # a spreadsheet reads "-30" as the number -30, and can sum it
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
