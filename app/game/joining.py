@@ -4,15 +4,16 @@ import hashlib
 import re
 import secrets
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 
 from app.extensions import db
+from app.game import names
 from app.game.services import Refused, add_citizen, current_round, write_transaction
 from app.models import Citizen, Classroom, Round, User
 
 JOIN_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
 JOIN_CODE = re.compile(rf"^[{JOIN_ALPHABET}]{{6}}$")
-PSEUDONYM = re.compile(r"^[^\W_][\w .'-]{1,22}[^\W_]$")
+TAKEN = "That name is taken in this class. Pick another."
 BANNED = {"idiot", "stupid", "loser", "nazi", "hitler", "fuck", "shit", "bitch", "cunt", "dick"}
 ADJECTIVES = [
     "Quiet",
@@ -73,35 +74,39 @@ def suggest_pseudonym() -> str:
     return f"{secrets.choice(ADJECTIVES)} {secrets.choice(ANIMALS)}"
 
 
-def check_pseudonym(classroom: Classroom, round_id: int, name: str) -> str | None:
-    """Return why a pseudonym cannot be used in this class, or None."""
-    if not PSEUDONYM.match(name):
-        return (
-            "Use 3–24 letters, digits, spaces, dots or dashes, "
-            "starting and ending with a letter or digit."
-        )
+def check_pseudonym(
+    classroom: Classroom, round_id: int, name: str, citizen_id: int | None = None
+) -> str | None:
+    """Return why a cleaned pseudonym cannot be used in this class, or None."""
+    problem = names.problem(name)
+    if problem:
+        return problem
     if is_filtered(name, classroom.banned_words):
         return "That name is not allowed in this class. Pick another."
-    taken = _name_taken(round_id, name)
-    return "That name is taken in this class. Pick another." if taken else None
+    taken = _name_taken(round_id, name, citizen_id)
+    return TAKEN if taken else None
 
 
 def is_filtered(name: str, extra: str) -> bool:
-    """Say whether a name holds a filtered word (whole words; long words anywhere)."""
-    words = BANNED | {w.strip().lower() for w in extra.split(",") if w.strip()}
-    parts = set(re.split(r"[\W_]+", name.lower()))
-    folded = re.sub(r"[\W_]", "", name.lower())
-    return bool(parts & words) or any(len(w) >= 5 and w in folded for w in words)
+    """Say whether a name holds a filtered word, compared by look (whole words; long words
+    anywhere)."""
+    return names.holds_word(name, BANNED | {w for w in extra.split(",") if w.strip()})
 
 
-def _name_taken(round_id: int, name: str) -> bool:
-    return bool(
-        db.session.scalar(
-            select(Citizen.id).where(
-                Citizen.round_id == round_id, func.lower(Citizen.display_name) == name.lower()
-            )
-        )
+def _name_taken(round_id: int, name: str, citizen_id: int | None = None) -> bool:
+    """Say whether another citizen of the round has a name that looks the same."""
+    look = names.same_look(name)
+    others = db.session.execute(
+        select(Citizen.id, Citizen.display_name).where(Citizen.round_id == round_id)
     )
+    return any(other != citizen_id and names.same_look(shown) == look for other, shown in others)
+
+
+def _claim_name(session, round_id: int, name: str, citizen_id: int | None = None) -> None:
+    """Check again, holding the round's row, that no one took a look-alike name meanwhile."""
+    session.execute(select(Round.id).where(Round.id == round_id).with_for_update())
+    if _name_taken(round_id, name, citizen_id):
+        raise Refused(TAKEN, 400)
 
 
 def join_class(classroom: Classroom, pseudonym: str) -> tuple[User, str]:
@@ -109,11 +114,13 @@ def join_class(classroom: Classroom, pseudonym: str) -> tuple[User, str]:
     round_ = current_round(classroom.id)
     if round_.status == "ended":
         raise Refused("The class is between rounds. Wait for the instructor to open the next one.")
+    pseudonym = names.clean(pseudonym)
     problem = check_pseudonym(classroom, round_.id, pseudonym)
     if problem:
         raise Refused(problem, 400)
     code = new_resume_code()
     with write_transaction() as session:
+        _claim_name(session, round_.id, pseudonym)
         user = User(
             username=f"s-{secrets.token_hex(8)}",
             classroom_id=classroom.id,
@@ -139,10 +146,12 @@ def rename_citizen(citizen_id: int, name: str) -> None:
     """Give a citizen a new pseudonym (the instructor's fix for an offensive one)."""
     citizen = db.session.get(Citizen, citizen_id)
     classroom = db.session.get(Classroom, db.session.get(Round, citizen.round_id).classroom_id)
-    problem = check_pseudonym(classroom, citizen.round_id, name)
+    name = names.clean(name)
+    problem = check_pseudonym(classroom, citizen.round_id, name, citizen_id)
     if problem:
         raise Refused(problem, 400)
     with write_transaction() as session:
+        _claim_name(session, citizen.round_id, name, citizen_id)
         session.get(Citizen, citizen_id).display_name = name
         session.execute(
             update(Round).where(Round.id == citizen.round_id).values(revision=Round.revision + 1)
