@@ -2,6 +2,7 @@
 
 import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -11,8 +12,11 @@ CONTENT = Path(__file__).parent / "content"
 TAGS = {
     "documented": "documented",
     "video": "claimed in the 2015 video",
+    "story": "claimed in the 2015 viral story",
     "invented": "invented for the game",
 }
+SOURCE_FIELDS = ("title", "publisher", "date", "url", "supports")
+UNDATED = "undated"  # the page shows no date: say so rather than guess one
 
 
 class ContentError(ValueError):
@@ -23,11 +27,52 @@ class ContentError(ValueError):
 class Source:
     id: str
     title: str
+    publisher: str = ""
+    date: str = ""  # YYYY-MM-DD, YYYY-MM or YYYY, as precise as the source says
+    url: str = ""
+    supports: str = ""  # one sentence: what the game takes from it
+
+    @property
+    def when(self) -> str:
+        return readable_date(self.date)
+
+    @property
+    def short(self) -> str:
+        """Return "Publisher, 10 Jul 2015": how a claim cites the source inline."""
+        return f"{self.publisher}, {self.when}"
+
+
+def readable_date(value: str) -> str:
+    """Return 2015-07-10 as "10 Jul 2015", 2015-07 as "Jul 2015", 2015 as "2015"."""
+    if value == UNDATED:
+        return "undated"
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    day = date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+    return day.strftime("%-d %b %Y" if len(parts) > 2 else "%b %Y")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a two-part tag: what it is about, its tag and its sources."""
+
+    label: str
+    tag: str
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def tag_label(self) -> str:
+        return TAGS[self.tag]
 
 
 @dataclass(frozen=True)
 class Tagged:
-    """Something the game shows with its reality tag and sources."""
+    """Something the game shows with its reality tag and sources.
+
+    Where a trigger and its consequence differ (a documented perk, granted in the game by a
+    score nobody documented), the item carries a second part for the trigger.
+    """
 
     id: str
     title: str
@@ -36,10 +81,23 @@ class Tagged:
     note: str = ""
     note_sources: tuple[Source, ...] = ()
     effect: str = ""
+    what: str = ""  # what the first tag is about, when there is a second
+    trigger: Part | None = None
 
     @property
     def tag_label(self) -> str:
         return TAGS[self.tag]
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        first = Part(self.what, self.tag, self.sources)
+        return (first, self.trigger) if self.trigger else (first,)
+
+    @property
+    def cited(self) -> tuple[Source, ...]:
+        """Every source the item names, in its tags and its note, once each."""
+        found = [s for part in self.parts for s in part.sources] + list(self.note_sources)
+        return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -87,6 +145,10 @@ class Fact:
     def tag_label(self) -> str:
         return TAGS[self.tag]
 
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return (Part("", self.tag, self.sources),)
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -122,29 +184,55 @@ def _cite(name: str, ids: list[str], sources: dict[str, Source]) -> tuple[Source
     return tuple(sources[i] for i in ids)
 
 
-def _tagged(row: dict, sources: dict[str, Source]) -> Tagged:
-    def cite(ids: list[str]) -> tuple[Source, ...]:
-        return _cite(row["id"], ids, sources)
+def _tag(name: str, tag: str, ids: list[str], sources: dict[str, Source]) -> tuple:
+    """Check one tag and return its sources: documented and claimed items need a source."""
+    if tag not in TAGS:
+        raise ContentError(f"{name}: unknown tag {tag!r}")
+    if tag != "invented" and not ids:
+        raise ContentError(f"{name}: a {tag} item needs a source")
+    return _cite(name, ids, sources)
 
-    if row["tag"] not in TAGS:
-        raise ContentError(f"{row['id']}: unknown tag {row['tag']!r}")
-    if row["tag"] != "invented" and not row.get("sources"):
-        raise ContentError(f"{row['id']}: a {row['tag']} item needs a source")
+
+def _tagged(row: dict, sources: dict[str, Source]) -> Tagged:
+    name = row["id"]
+    trigger = None
+    if "trigger" in row and not row.get("what"):
+        raise ContentError(f"{name}: a two-part tag needs `what` for its first part")
+    if "trigger" in row:
+        part = row["trigger"]
+        trigger = Part(
+            part["label"], part["tag"], _tag(name, part["tag"], part.get("sources", []), sources)
+        )
     return Tagged(
-        id=row["id"],
+        id=name,
         title=row["title"],
         tag=row["tag"],
-        sources=cite(row.get("sources", [])),
+        sources=_tag(name, row["tag"], row.get("sources", []), sources),
         note=row.get("note", ""),
-        note_sources=cite(row.get("note_sources", [])),
+        note_sources=_cite(name, row.get("note_sources", []), sources),
         effect=row.get("effect", ""),
+        what=row.get("what", ""),
+        trigger=trigger,
     )
+
+
+def _source(row: dict) -> Source:
+    missing = [key for key in SOURCE_FIELDS if not row.get(key)]
+    if missing:
+        raise ContentError(f"source {row['id']}: no {', '.join(missing)}")
+    if not row["url"].startswith(("https://", "http://")):
+        raise ContentError(f"source {row['id']}: the URL must be a web address")
+    try:
+        readable_date(row["date"])
+    except ValueError:
+        raise ContentError(f"source {row['id']}: date {row['date']!r} is not a date") from None
+    return Source(**{key: row[key] for key in ("id", *SOURCE_FIELDS)})
 
 
 @cache
 def catalogue() -> Catalogue:
     """Return the whole content, loaded and checked once per process."""
-    sources = _by_id(_read("sources")["source"], lambda r: Source(r["id"], r["title"]))
+    sources = _by_id(_read("sources")["source"], _source)
     complaints = _read("complaints")
     loaded = Catalogue(
         sources=sources,
@@ -161,12 +249,23 @@ def catalogue() -> Catalogue:
             ),
         ),
         facts=tuple(
-            Fact(r["claim"], r["tag"], _cite(r["claim"][:30], r.get("sources", []), sources))
+            Fact(
+                r["claim"], r["tag"], _tag(r["claim"][:40], r["tag"], r.get("sources", []), sources)
+            )
             for r in _read("facts")["fact"]
         ),
     )
     check(loaded)
     return loaded
+
+
+def cited_ids(loaded: Catalogue) -> set[str]:
+    """Return the id of every source that some card, consequence, fact or statement cites."""
+    items = [*loaded.consequences.values(), *loaded.mechanics.values()]
+    found = {s.id for item in items for s in item.cited}
+    found |= {s.id for fact in loaded.facts for s in fact.sources}
+    found |= {s.id for statement in loaded.statements.values() for s in statement.sources}
+    return found
 
 
 def check(loaded: Catalogue) -> None:
@@ -186,9 +285,12 @@ def check(loaded: Catalogue) -> None:
             for key in rules.consequences_for(world, standings):
                 if key not in loaded.consequences:
                     raise ContentError(f"{world.key}: unknown consequence {key!r}")
-    for fact in loaded.facts:
-        if fact.tag not in TAGS or (fact.tag != "invented" and not fact.sources):
-            raise ContentError(f"fact without a proper tag or source: {fact.claim[:40]}")
+    for statement in loaded.statements.values():
+        if not statement.sources:
+            raise ContentError(f"statement {statement.id}: cites no source")
+    unused = set(loaded.sources) - cited_ids(loaded)
+    if unused:
+        raise ContentError(f"sources cited by nothing: {sorted(unused)}")
 
 
 def _corners(world: rules.World) -> list[dict[str, int]]:

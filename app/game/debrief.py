@@ -20,6 +20,11 @@ GUESSES = {
 }
 
 
+# What every player meets at the end: the claim about 2020, what came instead, Chinese
+# respondents' views, and scores at home.
+CLOSING_CARDS = ("mandatory-2020", "law-2020", "surveys", "classroom-points")
+
+
 @dataclass(frozen=True)
 class CheckScore:
     true_right: int
@@ -133,9 +138,7 @@ def cards_met(citizen_id: int, world: rules.World) -> list[Tagged]:
     actions = db.session.scalars(
         select(Event.action).where(Event.citizen_id == citizen_id).distinct()
     ).all()
-    keys = ["score", "friends"] if world.key == "video" else ["private", "platform"]
-    keys += [rules.ACTIONS[a].card for a in sorted(actions) if a in rules.ACTIONS]
-    keys += ["mandatory-2020"]  # the file has its own card beside the file
+    keys = world.cards_for(actions) + CLOSING_CARDS  # the file has its card beside the file
     mechanics = catalogue().mechanics
     return [mechanics[k] for k in dict.fromkeys(keys)]
 
@@ -163,7 +166,7 @@ def round_summary(round_: Round) -> dict:
         "players": means[0],
         "mean_score": round(means[1] or 0),
         "mean_wellbeing": round(means[2] or 0),
-        "conformity": rules.conformity([action for _, _, action in acts]),
+        "conformity": rules.conformity(world, [action for _, _, action in acts]),
         "checks": class_checks(round_.id),
     }
 

@@ -13,13 +13,14 @@ from app.game.rules import (
     Outcome,
     Situation,
     World,
+    act_factor,
     cooldown_factor,
     cooldown_for,
-    locks_for,
     media_penalty,
     ordinal,
     seconds_left,
     share_points,
+    slowed_for,
 )
 
 WELLBEING = {
@@ -41,6 +42,8 @@ RECORD_PRIVATE = {
     "debt-skip": -20,
     "gaming": -8,
 }
+SLOW_VISIT_WELLBEING = 3  # the slow way home: the visit does less good
+COURT_TO_SESAME = -25  # from July 2015 the court shared its list with Sesame Credit
 ALONE = Situation()
 FRIENDS_PULL = 0.1
 FRIENDS_PULL_MAX = 15
@@ -115,6 +118,7 @@ def record_effects(
             found.append(Effect("platform", delta, note))
     if action == "debt-skip" and not standings["blacklist"]:
         found.append(Effect("blacklist", 1, "Listed as a dishonest person subject to enforcement"))
+        found.append(Effect("private", COURT_TO_SESAME, "The court shared its blacklist"))
     if action == "debt-pay" and standings["blacklist"] and standings["debt"] == 1:
         found.append(Effect("blacklist", -1, "Debt paid: removed from the court blacklist"))
     return found
@@ -131,7 +135,9 @@ def raw_effects(
         found = record_effects(attempt, standings, reason, s)
     if attempt.action == "debt-pay":
         found.append(Effect("debt", -1, reason))
-    if attempt.action in WELLBEING:
+    if attempt.action in slowed_for(world, standings):
+        found.append(Effect("wellbeing", SLOW_VISIT_WELLBEING, f"{reason} the slow way"))
+    elif attempt.action in WELLBEING:
         found.append(Effect("wellbeing", WELLBEING[attempt.action], reason))
     if ACTIONS[attempt.action].political:
         weight = -(1 + s.crackdown) if attempt.action == "complain" else 1
@@ -157,12 +163,6 @@ def apply(
     situation: Situation = ALONE,
 ) -> Outcome:
     """Decide what an attempt does: refused (locked, cooling down, impossible) or its effects."""
-    action = ACTIONS[attempt.action]
-    locks = locks_for(world, standings)
-    if attempt.action in locks:
-        return Outcome(
-            refusal="locked", message=f"{action.label} is locked: {locks[attempt.action]}"
-        )
     if world.key == "record" and standings["blacklist"] and attempt.price >= LUXURY_PRICE:
         return Outcome(
             refusal="locked",
@@ -171,18 +171,15 @@ def apply(
         )
     if attempt.action.startswith("debt-") and not standings["debt"]:
         return Outcome(refusal="impossible", message="You have no court-ordered debt.")
+    factor = act_factor(world, standings, attempt.action)
     wait = seconds_left(
-        history.last_done,
-        cooldown_for(attempt.action, cooldown_factor(world, standings) * situation.pace),
-        now,
+        history.last_done, cooldown_for(attempt.action, factor * situation.pace), now
     )
     if wait:
         return Outcome(
             refusal="cooldown",
             retry_after=wait,
-            message=f"Your internet is slow. Try again in {wait} s."
-            if cooldown_factor(world, standings) > 1
-            else f"Not so fast. Try again in {wait} s.",
+            message=_wait_message(world, standings, attempt.action, wait),
         )
     values = dict(standings)
     effects: list[Effect] = []
@@ -191,6 +188,14 @@ def apply(
     for effect in with_friends(world, values, situation):
         effects.append(_clamped(world, values, effect))
     return Outcome(effects=tuple(effects))
+
+
+def _wait_message(world: World, standings: Mapping[str, int], action: str, wait: int) -> str:
+    if action in slowed_for(world, standings):
+        return f"The slow way home takes time. Try again in {wait} s."
+    if cooldown_factor(world, standings) > 1:
+        return f"Your internet is slow. Try again in {wait} s."
+    return f"Not so fast. Try again in {wait} s."
 
 
 def _clamped(world: World, values: dict[str, int], effect: Effect) -> Effect:

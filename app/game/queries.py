@@ -22,7 +22,7 @@ class Life:
     world: rules.World
     standings: dict[str, int]
     tier: rules.Tier | None
-    locks: dict[str, str]
+    slowed: dict[str, str]  # acts a ban slows down, with the reason
     platform_active: bool
 
     @property
@@ -62,7 +62,7 @@ def life_of(citizen: Citizen) -> Life:
     standings = {track: value for track, value in rows}
     tier = rules.tier_for(standings["score"]) if world.key == "video" else None
     active = rules.platform_active(round_.started_at, utcnow())
-    return Life(citizen, round_, world, standings, tier, rules.locks_for(world, standings), active)
+    return Life(citizen, round_, world, standings, tier, rules.slowed_for(world, standings), active)
 
 
 MAX_PARTS = 16  # more events than one act ever writes
@@ -89,10 +89,10 @@ def cooldowns(life: Life, now: datetime, pace: float = 1.0) -> dict[str, int]:
         .group_by(Event.action)
     ).all()
     last = dict(rows)
-    factor = rules.cooldown_factor(life.world, life.standings) * pace
     found = {}
     for action in rules.ACTIONS:
         times = [last[a] for a in rules.cooldown_group(action) if a in last]
+        factor = rules.act_factor(life.world, life.standings, action) * pace
         found[action] = rules.seconds_left(
             max(times, default=None), rules.cooldown_for(action, factor), now
         )
@@ -213,3 +213,23 @@ def citizens_around(citizen: Citizen, primary: str) -> list[tuple[int, str, int,
         .order_by(Citizen.display_name)
     ).all()
     return [tuple(row) for row in rows]
+
+
+def past_rounds(citizen: Citizen) -> list[tuple[Round, Citizen]]:
+    """Return the player's earlier rounds of the same class, newest first, with their citizen
+    in each: the rounds whose debriefs stay theirs to read."""
+    current = db.session.get(Round, citizen.round_id)
+    return [
+        (round_, past)
+        for round_, past in db.session.execute(
+            select(Round, Citizen)
+            .join(Citizen, Citizen.round_id == Round.id)
+            .where(
+                Citizen.user_id == citizen.user_id,
+                Round.classroom_id == current.classroom_id,
+                Round.number < current.number,
+                Round.purged_at.is_(None),
+            )
+            .order_by(Round.number.desc())
+        ).tuples()
+    ]

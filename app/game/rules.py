@@ -29,6 +29,8 @@ DEBT = Track("debt", "Court-ordered debts", 1, 0, 5)
 FILE = Track("file", "Personnel file", 0, -100, 100, hidden=True)
 PLATFORM_LIFETIME = timedelta(minutes=5)
 LUXURY_PRICE = 100
+TRAVEL_BAN = "no flights or fast trains: the trip home takes the slow way, and costs you more."
+SLOW_TRAVEL = 3  # a travel ban makes a visit take three times as long
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,6 @@ class Tier:
     low: int
     high: int
     cooldown_factor: int
-    locks: frozenset[str]
     consequences: tuple[str, ...]
 
 
@@ -49,15 +50,12 @@ TIERS: tuple[Tier, ...] = (
         350,
         549,
         3,
-        frozenset({"visit"}),
         ("slowed-internet-3", "travel-ban", "civil-service-closed", "public-blacklist"),
     ),
-    Tier("watched", "Watched", 550, 599, 2, frozenset(), ("slowed-internet-2", "loan-deposit")),
-    Tier("ordinary", "Ordinary", 600, 649, 1, frozenset(), ()),
-    Tier("trusted", "Trusted", 650, 699, 1, frozenset(), ("deposit-free-rentals", "dating-badge")),
-    Tier(
-        "model", "Model citizen", 700, 950, 1, frozenset(), ("visa-fast-track", "priority-services")
-    ),
+    Tier("watched", "Watched", 550, 599, 2, ("slowed-internet-2", "loan-deposit")),
+    Tier("ordinary", "Ordinary", 600, 649, 1, ()),
+    Tier("trusted", "Trusted", 650, 699, 1, ("deposit-free-rentals", "dating-badge")),
+    Tier("model", "Model citizen", 700, 950, 1, ("visa-fast-track", "priority-services")),
 )
 
 
@@ -83,7 +81,6 @@ class ActionKind:
     label: str
     cooldown: int  # seconds, at normal internet speed
     group: str = ""  # actions of one group share a cooldown
-    conforms: bool | None = None  # does the act do what the system wants?
     political: bool = False  # written into the hidden file
     mechanic: str = ""  # the myth-or-record card that explains it (default: the key)
 
@@ -95,17 +92,17 @@ class ActionKind:
 ACTIONS: dict[str, ActionKind] = {
     a.key: a
     for a in (
-        ActionKind("share", "Share a Party article", 10, conforms=True, political=True),
-        ActionKind("buy", "Buy foreign media", 15, conforms=False),
-        ActionKind("complain", "Complain", 20, conforms=False, political=True),
+        ActionKind("share", "Share a Party article", 10, political=True),
+        ActionKind("buy", "Buy foreign media", 15),
+        ActionKind("complain", "Complain", 20, political=True),
         ActionKind("visit", "Visit family", 30),
         ActionKind("befriend", "Befriend a citizen", 10, group="friends", mechanic="friends"),
         ActionKind("unfriend", "Unfriend a citizen", 10, group="friends", mechanic="friends"),
-        ActionKind("bill-on-time", "Pay a bill on time", 30, "bill", True, mechanic="bill"),
-        ActionKind("bill-late", "Pay a bill late", 30, "bill", False, mechanic="bill"),
-        ActionKind("debt-pay", "Pay the court-ordered debt", 30, "debt", True, mechanic="debt"),
-        ActionKind("debt-skip", "Skip the court-ordered debt", 30, "debt", False, mechanic="debt"),
-        ActionKind("report", "Report a neighbour", 30, conforms=True, political=True),
+        ActionKind("bill-on-time", "Pay a bill on time", 30, "bill", mechanic="bill"),
+        ActionKind("bill-late", "Pay a bill late", 30, "bill", mechanic="bill"),
+        ActionKind("debt-pay", "Pay the court-ordered debt", 30, "debt", mechanic="debt"),
+        ActionKind("debt-skip", "Skip the court-ordered debt", 30, "debt", mechanic="debt"),
+        ActionKind("report", "Report a neighbour", 30, political=True),
         ActionKind("gaming", "Spend an evening gaming", 20),
     )
 }
@@ -119,7 +116,7 @@ def cooldown_group(action: str) -> tuple[str, ...]:
     return tuple(key for key, kind in ACTIONS.items() if kind.group == group)
 
 
-ORIGIN_PENALTY = {"Japan": -30, "USA": -15, "Korea": -15}
+ORIGIN_PENALTY = {"Japan": -30, "USA": -15, "South Korea": -15}
 DEFAULT_ORIGIN_PENALTY = -10
 CHANNEL_PENALTY = {"online": -10, "petition": -15, "protest": -25}
 
@@ -190,6 +187,19 @@ class World:
     name: str
     tracks: tuple[Track, ...]
     primary: str
+    rewarded: frozenset[str] = frozenset()  # acts this world's scores reward
+    punished: frozenset[str] = frozenset()  # acts they punish
+    cards: tuple[str, ...] = ()  # myth-or-record cards every player of the world meets
+    act_cards: tuple[tuple[str, str], ...] = ()  # (act, card): more cards an act brings
+
+    def cards_for(self, actions) -> tuple[str, ...]:
+        """Return the cards a player meets: the world's own, then those of their acts."""
+        found = list(self.cards)
+        for action in sorted(actions):
+            if action in ACTIONS:
+                found.append(ACTIONS[action].card)
+            found += [card for act, card in self.act_cards if act == action]
+        return tuple(dict.fromkeys(found))
 
     def track(self, key: str) -> Track:
         """Return one of this world's tracks."""
@@ -199,9 +209,26 @@ class World:
         return any(track.key == key for track in self.tracks)
 
 
-VIDEO = World("video", "The viral video (2015)", (SCORE, WELLBEING, DEBT, FILE), "score")
+PAYING = frozenset({"bill-on-time", "debt-pay"})
+NOT_PAYING = frozenset({"bill-late", "debt-skip"})
+VIDEO = World(
+    "video",
+    "The viral video (2015)",
+    (SCORE, WELLBEING, DEBT, FILE),
+    "score",
+    rewarded=PAYING | {"share", "report"},
+    punished=NOT_PAYING | {"buy", "complain"},
+    cards=("score", "tiers", "friends", "tencent-alibaba", "local-pilots"),
+)
 RECORD = World(
-    "record", "On the record", (PRIVATE, PLATFORM, BLACKLIST, WELLBEING, DEBT, FILE), "private"
+    "record",
+    "On the record",
+    (PRIVATE, PLATFORM, BLACKLIST, WELLBEING, DEBT, FILE),
+    "private",
+    rewarded=PAYING,  # what the record documents: the private score weighs paying
+    punished=NOT_PAYING,
+    cards=("private", "platform", "pboc-licence", "tencent-alibaba"),
+    act_cards=(("debt-skip", "court-sesame"),),
 )
 WORLDS: dict[str, World] = {"video": VIDEO, "record": RECORD}
 
@@ -233,15 +260,19 @@ def consequences_for(world: World, standings: Mapping[str, int]) -> tuple[str, .
     return found
 
 
-def locks_for(world: World, standings: Mapping[str, int]) -> dict[str, str]:
-    """Return the actions locked now, each with the reason."""
+def slowed_for(world: World, standings: Mapping[str, int]) -> dict[str, str]:
+    """Return the acts a travel ban slows down, with the reason: a ban forbids no visit outright."""
     if world.key == "video":
-        tier = tier_for(standings["score"])
-        reason = f"{tier.name} citizens are banned from travel."
-        return {action: reason for action in tier.locks}
-    if standings["blacklist"]:
-        return {"visit": "the court blacklist bans flights and high-speed trains."}
-    return {}
+        banned = "travel-ban" in tier_for(standings["score"]).consequences
+    else:
+        banned = bool(standings["blacklist"])
+    return {"visit": TRAVEL_BAN} if banned else {}
+
+
+def act_factor(world: World, standings: Mapping[str, int], action: str) -> int:
+    """Return how much longer than usual an act takes: slow internet, and the slow way home."""
+    factor = cooldown_factor(world, standings)
+    return factor * SLOW_TRAVEL if action in slowed_for(world, standings) else factor
 
 
 def cooldown_factor(world: World, standings: Mapping[str, int]) -> int:
@@ -275,10 +306,9 @@ def promotion(loyalty: int, flags: int) -> str:
     return "unchanged"
 
 
-def conformity(actions: list[str]) -> float | None:
-    """Return the share of acts that did what the system wants, among those that count."""
-    judged = [ACTIONS[a].conforms for a in actions if a in ACTIONS]
-    judged = [j for j in judged if j is not None]
+def conformity(world: World, actions: list[str]) -> float | None:
+    """Return the share of acts that did what this world's scores reward, among those judged."""
+    judged = [a in world.rewarded for a in actions if a in world.rewarded | world.punished]
     return sum(judged) / len(judged) if judged else None
 
 

@@ -72,13 +72,18 @@ def test_money_and_gaming_move_the_private_score():
     assert deltas(rules.VIDEO, attempt_for("gaming"), base(rules.VIDEO)).get("score", 0) == 0
 
 
-def test_the_court_blacklist_locks_travel_and_luxury_and_paying_releases_it():
+def test_the_court_blacklist_slows_travel_locks_luxury_and_paying_releases_it():
     standings = base(rules.RECORD)
     skipped = deltas(rules.RECORD, attempt_for("debt-skip"), standings)
     assert skipped["blacklist"] == 1
+    # from July 2015 the court's list fed the private score: listing costs more than skipping
+    again = deltas(rules.RECORD, attempt_for("debt-skip"), base(rules.RECORD, blacklist=1))
+    assert skipped["private"] < again["private"] < 0
     listed = base(rules.RECORD, blacklist=1)
     visit = effects.apply(rules.RECORD, attempt_for("visit"), listed, rules.History(), NOW)
-    assert visit.refusal == "locked" and "flights" in visit.message
+    free = effects.apply(rules.RECORD, attempt_for("visit"), standings, rules.History(), NOW)
+    assert visit.refusal is None and visit.effects[0].delta < free.effects[0].delta
+    assert "flights" in rules.slowed_for(rules.RECORD, listed)["visit"]
     luxury = effects.apply(
         rules.RECORD, attempt_for("buy", price=120), listed, rules.History(), NOW
     )
@@ -86,7 +91,7 @@ def test_the_court_blacklist_locks_travel_and_luxury_and_paying_releases_it():
     assert deltas(rules.RECORD, attempt_for("buy", price=45), listed)["wellbeing"] > 0
     paid = deltas(rules.RECORD, attempt_for("debt-pay"), listed)
     assert paid["blacklist"] == -1 and paid["debt"] == -1
-    assert rules.locks_for(rules.RECORD, base(rules.RECORD)) == {}
+    assert rules.slowed_for(rules.RECORD, base(rules.RECORD)) == {}
 
 
 @pytest.mark.parametrize("world", [rules.VIDEO, rules.RECORD], ids=["video", "record"])
@@ -178,6 +183,16 @@ def test_the_file_decides_promotion(loyalty, flags, result):
     assert rules.promotion(loyalty, flags) == result
 
 
-def test_conformity_counts_only_acts_that_are_judged():
-    assert rules.conformity(["share", "buy", "visit", "gaming"]) == 0.5
-    assert rules.conformity(["visit"]) is None
+def test_conformity_counts_what_each_world_rewards():
+    acts = ["share", "buy", "visit", "gaming", "bill-late", "bill-on-time"]
+    assert rules.conformity(rules.VIDEO, acts) == 0.5  # share, on time / buy, late
+    assert rules.conformity(rules.RECORD, acts) == 0.5  # on time / late: sharing is not judged
+    assert rules.conformity(rules.RECORD, ["share", "report", "buy"]) is None
+    assert rules.conformity(rules.VIDEO, ["visit"]) is None
+
+
+def test_each_world_shows_its_own_cards_and_those_its_acts_touched():
+    assert rules.VIDEO.cards_for([])[:2] == ("score", "tiers")
+    record = rules.RECORD.cards_for(["debt-skip", "share"])
+    assert {"private", "pboc-licence", "debt", "court-sesame", "share"} <= set(record)
+    assert "court-sesame" not in rules.VIDEO.cards_for(["debt-skip"])
