@@ -1,11 +1,12 @@
 """Account forms: shape checks only; the password check lives in the view."""
 
 from flask_wtf import FlaskForm
-from sqlalchemy import func, select
+from sqlalchemy import or_, select
 from wtforms import PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from app.extensions import db
+from app.game import names
 from app.models import User
 
 USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,24}$"
@@ -13,6 +14,19 @@ USERNAME = Regexp(
     USERNAME_PATTERN,
     message="Use 3–24 letters, digits, “-” or “_”.",
 )
+
+
+def username_taken(username: str) -> bool:
+    """Say whether an account has a username that looks the same (case, 0 and O, l and I)."""
+    shapes = names.looks(username)
+    return (
+        db.session.scalar(
+            select(User.id).where(
+                or_(*(look.in_(shapes) for look in names.sql_looks(User.username)))
+            )
+        )
+        is not None
+    )
 
 
 class RegisterForm(FlaskForm):
@@ -30,10 +44,7 @@ class RegisterForm(FlaskForm):
     )
 
     def validate_username(self, field) -> None:
-        taken = db.session.scalar(
-            select(User.id).where(func.lower(User.username) == field.data.lower())
-        )
-        if taken:
+        if username_taken(field.data):
             raise ValidationError("That username is taken.")
 
 

@@ -95,11 +95,10 @@ def is_filtered(name: str, extra: str) -> bool:
 
 def _name_taken(round_id: int, name: str, citizen_id: int | None = None) -> bool:
     """Say whether another citizen of the round has a name that looks the same."""
-    look = names.same_look(name)
     others = db.session.execute(
         select(Citizen.id, Citizen.display_name).where(Citizen.round_id == round_id)
     )
-    return any(other != citizen_id and names.same_look(shown) == look for other, shown in others)
+    return any(other != citizen_id and names.look_alike(name, shown) for other, shown in others)
 
 
 def _claim_name(session, round_id: int, name: str, citizen_id: int | None = None) -> None:

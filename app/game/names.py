@@ -6,9 +6,11 @@ and case cannot slip past the word filter or pass one player off as another.
 """
 
 import re
+import string
 import unicodedata
 
 import icu
+from sqlalchemy import func
 
 # Default-ignorable code points (zero-width characters, Hangul fillers, variation selectors),
 # controls and format characters (bidirectional overrides and isolates) render as nothing or
@@ -57,20 +59,52 @@ def problem(name: str) -> str | None:
     return None
 
 
-def skeleton(text: str) -> str:
-    """Return the TR39 confusable skeleton of a name, case folded before and after."""
-    return _SPOOF.getSkeleton(0, clean(text).casefold()).casefold()
+def _folded_skeleton(text: str) -> str:
+    return _SPOOF.getSkeleton(0, text.casefold()).casefold()
 
 
-def same_look(name: str) -> str:
-    """Return what two names share when they look the same (separators do not count)."""
-    return SPLIT.sub("", skeleton(name))
+def looks(name: str) -> set[str]:
+    """Return how a name reads to the eye, separators left out: its skeleton with case folded
+    first (QUIET is quiet) and with the skeleton taken first (I looks like l, not like i)."""
+    cleaned = clean(name)
+    shapes = {_folded_skeleton(cleaned), _folded_skeleton(_SPOOF.getSkeleton(0, cleaned))}
+    return {SPLIT.sub("", shape) for shape in shapes}
+
+
+def look_alike(one: str, other: str) -> bool:
+    """Say whether two names look the same."""
+    return bool(looks(one) & looks(other))
 
 
 def holds_word(name: str, words: set[str]) -> bool:
     """Say whether a name holds one of the words, compared by look: whole words, and words
     of five letters or more anywhere."""
-    keys = {same_look(word) for word in words if same_look(word)}
-    parts = {same_look(part) for part in SPLIT.split(clean(name))}
-    whole = same_look(name)
-    return bool(parts & keys) or any(len(key) >= 5 and key in whole for key in keys)
+    keys = {key for word in words for key in looks(word) if key}
+    parts = {key for part in SPLIT.split(clean(name)) for key in looks(part)}
+    whole = looks(name)
+    return bool(parts & keys) or any(len(k) >= 5 and k in shape for k in keys for shape in whole)
+
+
+def _ascii_shapes(chars: str, shape) -> list[tuple[str, str]]:
+    return [(char, shape(char)) for char in chars if shape(char) != char]
+
+
+_FOLDED = _ascii_shapes(string.ascii_lowercase + string.digits, _folded_skeleton)
+_RAW = _ascii_shapes(string.ascii_letters + string.digits, lambda c: _SPOOF.getSkeleton(0, c))
+
+
+def sql_looks(column) -> list:
+    """Return SQL expressions for looks() of an ASCII column (letters, digits, "_", "-"), so a
+    table is searched by look in the database. For ASCII the skeleton maps one character at a
+    time, so a chain of replace() computes it."""
+
+    def folded_skeleton(expression):
+        expression = func.lower(expression)
+        for char, shape in _FOLDED:
+            expression = func.replace(expression, char, shape)
+        return func.replace(expression, "-", "")
+
+    raw = column
+    for char, shape in _RAW:
+        raw = func.replace(raw, char, shape)
+    return [folded_skeleton(column), folded_skeleton(raw)]

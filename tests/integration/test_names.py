@@ -1,12 +1,23 @@
 """Names: look-alikes, invisible characters and real names in every script."""
 
+import string
+
 import pytest
-from sqlalchemy import select
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.game import names
-from app.models import Citizen
-from tests.helpers import hidden_fields, instructor_post, join, make_classroom, make_instructor
+from app.models import Citizen, User
+from tests.helpers import (
+    PASSWORD,
+    hidden_fields,
+    instructor_post,
+    join,
+    make_classroom,
+    make_instructor,
+)
 
 
 @pytest.fixture
@@ -162,3 +173,41 @@ def test_real_names_in_every_script_are_accepted(app, classroom, real):
 @pytest.mark.parametrize("mark_first", ["\u0301abc", "ab \u0301c", "ab-\u093fc"])
 def test_a_combining_mark_must_follow_a_letter(mark_first):
     assert names.problem(names.clean(mark_first)) is not None
+
+
+def register(app, username: str):
+    client = app.test_client()
+    page = client.get("/register").get_data(as_text=True)
+    data = {"username": username, "password": PASSWORD, "confirm": PASSWORD}
+    return client.post("/register", data=hidden_fields(page, None) | data)
+
+
+@pytest.mark.parametrize(
+    "first, copy",
+    [("Adal", "AdaI"), ("Adal", "Ada1"), ("bob0", "BOBO"), ("emma", "ernma"), ("ada-k", "adak")],
+)
+def test_a_username_that_looks_like_a_taken_one_is_taken(app, first, copy):
+    assert register(app, first).status_code == 302
+    response = register(app, copy)
+    assert response.status_code == 400
+    assert "That username is taken." in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_usernames_that_only_share_letters_are_both_free(app):
+    assert register(app, "quiet").status_code == 302
+    assert register(app, "quite").status_code == 302
+
+
+USERNAMES = st.text(string.ascii_letters + string.digits + "_-", min_size=1, max_size=24)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # read-only queries
+@given(username=USERNAMES)
+def test_the_database_computes_the_same_looks_as_python(app, username):
+    with app.app_context():
+        row = db.session.execute(
+            select(*names.sql_looks(func.cast(username, User.username.type)))
+        ).one()
+    assert set(row) == names.looks(username)
