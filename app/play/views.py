@@ -14,7 +14,7 @@ from app.play.forms import ActionForm, ComplaintForm
 @bp.get("/")
 def dashboard():
     if not current_user.is_authenticated:
-        return render_template("play/welcome.html")
+        return render_template("play/welcome.html", content=catalogue())
     return dashboard_page()
 
 
@@ -102,7 +102,11 @@ def history():
     if int(number) > pages:
         abort(404, "There is no such page in your history.")
     return page(
-        "play/history.html", entries=queries.entries(events), number=int(number), pages=pages
+        "play/history.html",
+        entries=queries.entries(events),
+        number=int(number),
+        pages=pages,
+        past=queries.past_rounds(g.citizen) if number == "1" else [],
     )
 
 
