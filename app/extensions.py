@@ -33,6 +33,8 @@ def register(app: Flask) -> None:
     # it would hash the address and browser on every request for nothing.
     login_manager.session_protection = None
     csrf.init_app(app)
+    from app import ratelimit  # noqa: F401  (registers the database:// storage)
+
     limiter.init_app(app)
 
 

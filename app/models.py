@@ -39,10 +39,16 @@ class User(UserMixin, Base):
     classroom_id: Mapped[int | None] = mapped_column(ForeignKey("classroom.id"))
     resume_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Part of every session and remember cookie: logging out or removal bumps it, and with it
+    # every cookie issued before stops working (see app/auth/account.py).
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     @property
     def is_instructor(self) -> bool:
         return self.role == "instructor"
+
+    def get_id(self) -> str:
+        return f"{self.id}.{self.session_version}"
 
 
 class Classroom(Base):
@@ -215,3 +221,13 @@ class CheckAnswer(Base):
     answer: Mapped[bool]
     correct: Mapped[bool]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RateLimit(Base):
+    """A throttle's count for one key (an address on one route) until its window ends."""
+
+    __tablename__ = "rate_limit"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    count: Mapped[int]
+    expires_at: Mapped[float] = mapped_column(index=True)  # seconds since the epoch

@@ -1,6 +1,11 @@
-"""Response headers every page gets: a strict Content-Security-Policy and friends."""
+"""What every request and response goes through: ids, body size, control characters, proxies,
+and the headers that keep pages out of caches and frames."""
 
-from flask import Flask, Response
+import re
+
+from flask import Flask, Request, Response, abort, request
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 CSP = "; ".join(
     [
@@ -14,10 +19,61 @@ CSP = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+# The largest value an id column holds on PostgreSQL (INTEGER); SQLite's are wider.
+MAX_ID = 2**31 - 1
+# Forms larger than MAX_CONTENT_LENGTH allows: the banned-word list takes 2,000 characters,
+# which in any script (4 bytes each in UTF-8, 3 characters for each byte once form-encoded)
+# is up to 24,000 bytes.
+LARGER_BODIES = {"classroom.words": 32 * 1024}
+# C0 and C1 control characters and DEL, but tab, line feed and carriage return: no field
+# wants them, and PostgreSQL refuses NUL in any text value.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+HSTS = "max-age=31536000"
+
+
+class IdConverter(IntegerConverter):
+    """The `int` of every route: a number past MAX_ID is no id, so the route answers 404."""
+
+    def __init__(self, map, *args, **kwargs) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
+class BoundedRequest(Request):
+    """A request whose size limit is the app's, or a larger one for the few forms that need it."""
+
+    @property
+    def max_content_length(self) -> int | None:
+        return LARGER_BODIES.get(self.endpoint) or super().max_content_length
+
+
+def has_control(*values: str) -> bool:
+    return any(CONTROL.search(value) for value in values)
+
+
+def refuse_control_characters() -> None:
+    """Refuse a request whose path, query or form holds a control character."""
+    strings = [v for v in (request.view_args or {}).values() if isinstance(v, str)]
+    for fields in (request.args, request.form):
+        for name, values in fields.lists():
+            strings += [name, *values]
+    if has_control(*strings):
+        abort(
+            400,
+            "The form held a control character (such as NUL) that no field accepts. "
+            "Remove it and send the form again.",
+        )
 
 
 def register(app: Flask) -> None:
-    """Add the security headers to every response."""
+    """Bound ids and bodies, trust the configured proxies, and add the security headers."""
+    app.url_map.converters["int"] = IdConverter
+    app.request_class = BoundedRequest
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:
+        # Each trusted proxy appends the address it saw; the rightmost of theirs is the client.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+    app.before_request(refuse_control_characters)
 
     @app.after_request
     def secure_headers(response: Response) -> Response:
@@ -25,4 +81,10 @@ def register(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
+        if request.endpoint != "static":
+            # Pages show scores, names and resume codes, and exports hold a whole class: a
+            # shared computer's cache or a proxy must not keep them.
+            response.headers.setdefault("Cache-Control", "no-store")
+        if app.config.get("HTTPS"):
+            response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response

@@ -16,6 +16,7 @@ from app.classroom.access import instructor_required
 from app.extensions import db, limiter
 from app.game.joining import digest
 from app.game.services import write_transaction
+from app.links import public_url
 from app.models import Invite, User, utcnow
 
 VALID_FOR = timedelta(days=7)
@@ -80,5 +81,8 @@ def accept_invite(token: str):
 def invite():
     if not FlaskForm().validate_on_submit():
         abort(400, "The invitation form was not understood.")
-    link = url_for(".accept_invite", token=create_invite(current_user.id), _external=True)
-    return render_template("auth/invited.html", link=link)
+    token = create_invite(current_user.id)
+    link = public_url(".accept_invite", token=token)
+    return render_template(
+        "auth/invited.html", link=link, path=url_for(".accept_invite", token=token)
+    )

@@ -3,12 +3,12 @@
 from urllib.parse import unquote, urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.auth import bp
-from app.auth.account import load_account
+from app.auth.account import end_sessions, load_account
 from app.auth.forms import LoginForm, RegisterForm
 from app.auth.passwords import check_password, hash_password
 from app.extensions import db, limiter, login_manager
@@ -65,6 +65,7 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
+    end_sessions(current_user.id)
     logout_user()
     flash("You are logged out.")
     return redirect(url_for("play.dashboard"))

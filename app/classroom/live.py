@@ -2,6 +2,7 @@
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 
+from app.auth.account import end_sessions
 from app.classroom import bp
 from app.classroom.access import instructor_required, own_citizen, own_classroom
 from app.classroom.forms import AdjustForm, PseudonymForm
@@ -43,7 +44,8 @@ def live(template: str, fragment: str, classroom, last_acts: bool = False, **con
     )
     response = make_response(html)
     response.set_etag(tag)
-    response.headers["Cache-Control"] = "no-cache, private"
+    # live.js sends the ETag itself: the page need not be stored to be answered 304.
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 
@@ -88,6 +90,7 @@ def kick(classroom_id: int, citizen_id: int):
         rounds.kick(citizen.id)
     except Refused as error:
         return refused(error, classroom)
+    end_sessions(citizen.user_id)  # a copied cookie of theirs no longer signs in either
     flash(f"{citizen.display_name} was removed from the class.", "success")
     return back_to_monitor(classroom)
 

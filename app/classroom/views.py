@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 import segno
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
@@ -22,24 +22,21 @@ from app.classroom.forms import (
 from app.extensions import db
 from app.game import queries, roster, rounds, rules
 from app.game.services import Refused, current_round
+from app.links import public_url
 from app.models import Classroom, Event, Round
 from app.play.forms import errors_of
 
 
-def join_url(classroom: Classroom) -> str:
-    """Return the link students open; PUBLIC_URL names the address they can reach."""
-    path = url_for("auth.join_code", code=classroom.join_code)
-    base = current_app.config.get("PUBLIC_URL")
-    return (
-        base.rstrip("/") + path
-        if base
-        else url_for("auth.join_code", code=classroom.join_code, _external=True)
-    )
+def join_url(classroom: Classroom) -> str | None:
+    """Return the link students open, or None when this server's address is not known."""
+    return public_url("auth.join_code", code=classroom.join_code)
 
 
 @lru_cache(maxsize=64)
-def qr_svg(url: str) -> Markup:
-    """Return the QR code of a URL as inline SVG."""
+def qr_svg(url: str | None) -> Markup:
+    """Return the QR code of a URL as inline SVG (nothing without a URL)."""
+    if url is None:
+        return Markup("")
     svg = segno.make(url, error="m").svg_inline(scale=8, dark="#111", light="#fff", omitsize=True)
     # segno draws the URL as modules of a path; no user text reaches the markup.
     labelled = svg.replace("<svg ", '<svg role="img" aria-label="QR code to join" ', 1)

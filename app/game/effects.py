@@ -166,8 +166,8 @@ def apply(
     if world.key == "record" and standings["blacklist"] and attempt.price >= LUXURY_PRICE:
         return Outcome(
             refusal="locked",
-            message=f"Luxury spending (¥{LUXURY_PRICE} or more) is banned while you are on the "
-            "court blacklist.",
+            message="Luxury spending is banned while you are on the court blacklist "
+            f"(the game draws the line at ¥{LUXURY_PRICE}).",
         )
     if attempt.action.startswith("debt-") and not standings["debt"]:
         return Outcome(refusal="impossible", message="You have no court-ordered debt.")

@@ -38,8 +38,9 @@ def test_a_round_on_the_record_ends_with_the_file_revealed(app, new_page):
     mei.get_by_role("button", name="Skip this payment").click()
     assert "On the court blacklist" in mei.locator(".status").inner_text()
     screenshot(mei, "record-life")
-    mei.get_by_role("button", name="Visit family").click()
-    assert "flights and high-speed trains" in mei.locator(".alert").inner_text()
+    assert "no flights or fast trains" in mei.locator("#visit-slowed").inner_text()
+    mei.get_by_role("button", name="Visit family the slow way").click()
+    assert "slow way" in mei.locator("main .flash").inner_text()
     assert "Circulated approved material" not in mei.content()
 
     teacher.goto(class_url)
@@ -51,6 +52,11 @@ def test_a_round_on_the_record_ends_with_the_file_revealed(app, new_page):
     mei.get_by_role("button", name="Show me the file").click()
     assert "Circulated approved material" in mei.locator(".file-lines").inner_text()
     assert "Caixin Global" in mei.content()
+    cards = mei.locator(".myth-card h3").all_inner_texts()
+    assert "The court blacklist fed the private score" in cards  # her skipped debt touched it
+    assert "The central bank never licensed the eight private scores" in cards
+    invented = mei.locator(".file .reality-part", has_text="What this game writes")
+    assert "invented for the game" in invented.inner_text()
     screenshot(mei, "debrief")
     mei.get_by_role("link", name="Take the check again").click()
     take_check(mei)

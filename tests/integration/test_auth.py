@@ -71,7 +71,7 @@ def test_register_creates_a_citizen_at_the_baseline(app, client):
         ("bad name!", PASSWORD, None, "Use 3–24 letters"),
         ("<script>", PASSWORD, None, "Use 3–24 letters"),
         ("bob", "short", None, "between 8 and 200"),
-        ("bob", "x" * 10_000, None, "between 8 and 200"),
+        ("bob", "x" * 201, None, "between 8 and 200"),
         ("bob", PASSWORD, "different", "The passwords differ"),
         ("", PASSWORD, None, "This field is required"),
     ],

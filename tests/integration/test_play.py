@@ -41,7 +41,7 @@ def test_an_acts_message_is_read_from_the_players_own_ledger(app, player, clock)
     other = Player.register(app.test_client(), "bob")
     for url in (shared, "/feed?done=" + "x" * 22, "/feed?done=%00bad", "/feed?done=" + "y" * 500):
         response = other.client.get(url)
-        assert response.status_code == 200
+        assert response.status_code == (400 if "%00" in url else 200)  # no control characters
         assert "Shared “Village" not in response.get_data(as_text=True)
     assert "Shared “Village" in player.client.get(shared).get_data(as_text=True)
 
@@ -158,7 +158,7 @@ def test_a_replayed_form_is_applied_once(app, player, clock):
         ("/shop/no-such-thing/buy", {}, 404, "no such item"),
         ("/feed/grain-quota/share", {"key": ""}, 400, "one-time key is missing"),
         ("/feed/grain-quota/share", {"key": "short"}, 400, "one-time key is malformed"),
-        ("/feed/grain-quota/share", {"key": "x" * 10_000}, 400, "one-time key is malformed"),
+        ("/feed/grain-quota/share", {"key": "x" * 2_000}, 400, "one-time key is malformed"),
         ("/shop/starlight-academy/buy", {"key": "<b>bad key</b>!!!!!"}, 400, "malformed"),
     ],
 )
@@ -179,7 +179,7 @@ def test_bad_action_posts_change_nothing(app, player, clock, url, data, status, 
         ({"channel": "riot"}, "Not a valid choice"),
         ({"topic": ""}, "This field is required"),
         ({"text": "x" * 281}, "Keep it to 280 characters"),
-        ({"text": "x" * 10_000}, "Keep it to 280 characters"),
+        ({"text": "x" * 5_000}, "Keep it to 280 characters"),
     ],
 )
 def test_bad_complaints_change_nothing(app, player, clock, data, message):
