@@ -133,6 +133,9 @@ class Statement:
     text: str
     true: bool
     sources: tuple[Source, ...]
+    form: str = "A"  # the parallel form it belongs to, "A" or "B"
+    transfer: bool = False  # no myth-or-record card explains it
+    explanation: str = ""  # the answer key's sentence
 
 
 @dataclass(frozen=True)
@@ -245,7 +248,13 @@ def catalogue() -> Catalogue:
         statements=_by_id(
             _read("checks")["statement"],
             lambda r: Statement(
-                r["id"], r["text"], r["true"], _cite(r["id"], r["sources"], sources)
+                r["id"],
+                r["text"],
+                r["true"],
+                _cite(r["id"], r["sources"], sources),
+                r["form"],
+                r.get("transfer", False),
+                r["explanation"],
             ),
         ),
         facts=tuple(
