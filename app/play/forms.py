@@ -37,7 +37,9 @@ class ActionForm(FlaskForm):
 
 
 class ComplaintForm(ActionForm):
-    topic = SelectField("What about?", validators=[InputRequired()])
+    topic = SelectField(
+        "What about?", validators=[InputRequired(message="Choose what your complaint is about.")]
+    )
     channel = RadioField("How?", validators=[InputRequired()])
     text = TextAreaField(
         "Your words (optional)",
@@ -47,7 +49,10 @@ class ComplaintForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         content = catalogue()
-        self.topic.choices = [(t.id, t.title.capitalize()) for t in content.topics.values()]
+        # An empty first choice: no topic is chosen for the player.
+        self.topic.choices = [("", "Choose a topic")] + [
+            (t.id, t.title.capitalize()) for t in content.topics.values()
+        ]
         self.channel.choices = [(c.id, c.title) for c in content.channels.values()]
 
 
