@@ -2,7 +2,7 @@
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, SecurityError
 
 from app.extensions import db
 
@@ -25,6 +25,15 @@ def register(app: Flask) -> None:
     def csrf_error(error: CSRFError):
         message = "This form has expired or was not sent from this site. Reload it and try again."
         return _render(400, "Form expired", message)
+
+    @app.errorhandler(SecurityError)
+    def untrusted_host(error: SecurityError):
+        # A Host outside TRUSTED_HOSTS: no URL can be built for it, so no page either.
+        return "This server does not answer to that host name.", 400, {"Content-Type": "text/plain"}
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(error: RequestEntityTooLarge):
+        return _render(413, "Too much sent", "That was more than this form takes.")
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

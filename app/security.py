@@ -32,7 +32,9 @@ HSTS = "max-age=31536000"
 
 
 class IdConverter(IntegerConverter):
-    """The `int` of every route: a number past MAX_ID is no id, so the route answers 404."""
+    """The `int` of every route: ASCII digits up to MAX_ID; anything else answers 404."""
+
+    regex = r"[0-9]+"  # \d would also take other scripts' digits, such as "١" or "𝟙"
 
     def __init__(self, map, *args, **kwargs) -> None:
         kwargs.setdefault("max", MAX_ID)
