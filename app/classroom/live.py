@@ -1,6 +1,7 @@
 """The live pages: the instructor's monitor and the class projector, and their fragments."""
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
+from markupsafe import Markup
 
 from app.auth.account import end_sessions
 from app.classroom import bp
@@ -108,7 +109,8 @@ def rename_citizen(classroom_id: int, citizen_id: int):
         joining.rename_citizen(citizen.id, form.name.data.strip())
     except Refused as error:
         return refused(error, classroom)
-    flash(f"{old} is now {form.name.data.strip()}.", "success")
+    shown = Markup("<bdi>{}</bdi> is now <bdi>{}</bdi>.")  # the name as cleaned and stored
+    flash(shown.format(old, citizen.display_name), "success")
     return back_to_monitor(classroom)
 
 
@@ -128,5 +130,6 @@ def adjust(classroom_id: int, citizen_id: int):
     if applied.replayed:
         flash("That award was already applied; it was not counted twice.", "notice")
     else:
-        flash(f"{citizen.display_name}: {applied.effects[0].delta:+d}. {reason}", "success")
+        done = Markup("<bdi>{}</bdi>: {:+d}. <bdi>{}</bdi>")
+        flash(done.format(citizen.display_name, applied.effects[0].delta, reason), "success")
     return back_to_monitor(classroom)

@@ -1,9 +1,14 @@
 """Browser fixtures: the real app served on loopback, driven by the system Chromium."""
 
+import gzip
+import itertools
 import os
+import re
+import shutil
 import threading
 from pathlib import Path
 
+import brotli
 import pytest
 from werkzeug.serving import make_server
 
@@ -18,6 +23,7 @@ FLAGS = [
     "--no-first-run",
 ]
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
+PAGES = SHOTS.parent / "pages"
 PHONE = {"width": 360, "height": 740}
 PROJECTOR = {"width": 1920, "height": 1080}
 
@@ -34,9 +40,56 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fresh_pages():
+    """Start each run with no saved pages: the HTML check reads only this run's."""
+    shutil.rmtree(PAGES, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Run the HTML check after every browser test has saved its pages."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/browser/test_valid_html.py"))
+
+
+DECODE = {"gzip": gzip.decompress, "br": brotli.decompress}
+
+
+class SavePages:
+    """Save every HTML page the browser opens, as the server sent it, for the HTML check."""
+
+    def __init__(self, app, test_name: str):
+        self.app = app
+        self.prefix = re.sub(r"\W+", "-", test_name).strip("-")
+        self.numbers = itertools.count(1)
+
+    def __call__(self, environ, start_response):
+        if environ.get("HTTP_SEC_FETCH_DEST") != "document":
+            return self.app(environ, start_response)
+        sent = {}
+
+        def start(status, headers, exc_info=None):
+            sent.update(headers)
+            return start_response(status, headers, exc_info)
+
+        iterable = self.app(environ, start)
+        try:
+            body = b"".join(iterable)
+        finally:
+            getattr(iterable, "close", lambda: None)()
+        if sent.get("Content-Type", "").startswith("text/html"):
+            self.save(environ.get("PATH_INFO", ""), body, sent.get("Content-Encoding"))
+        return [body]
+
+    def save(self, path: str, body: bytes, encoding: str | None) -> None:
+        slug = re.sub(r"\W+", "-", path).strip("-") or "home"
+        PAGES.mkdir(parents=True, exist_ok=True)
+        html = DECODE[encoding](body) if encoding else body
+        (PAGES / f"{self.prefix}-{next(self.numbers):02d}-{slug}.html").write_bytes(html)
+
+
 @pytest.fixture
-def live_server(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+def live_server(app, request):
+    server = make_server("127.0.0.1", 0, SavePages(app, request.node.name), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -70,7 +123,9 @@ def screenshot(page, name: str) -> Path:
 
 
 def take_check(page) -> None:
-    """Answer the true-or-myth check (every statement "True") and save it."""
+    """Answer the true-or-myth check (every statement "True", "I think so") and save it."""
     for radio in page.locator("input[type=radio][value=true]").all():
+        radio.check()
+    for radio in page.locator("fieldset.confidence input[type=radio][value='2']").all():
         radio.check()
     page.get_by_role("button", name="Save my answers").click()
