@@ -26,9 +26,14 @@ migrate: $(VENV)/.installed
 	$(BIN)/flask db upgrade
 	$(BIN)/flask init-game
 
+# HOST=0.0.0.0 serves the classroom network: the join links and QR codes then name this
+# machine's address there (FLASK_PUBLIC_URL, when set, wins).
 run: migrate
-	$(BIN)/flask setup-link --base http://$(HOST):$(PORT)
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - 'app:create_app()'
+	@public="$${FLASK_PUBLIC_URL:-$$($(BIN)/flask public-url --host $(HOST) --port $(PORT))}"; \
+	printf "\n  Students join at %s/join\n\n" "$$public"; \
+	$(BIN)/flask setup-link --base "$$public"; \
+	FLASK_PUBLIC_URL="$$public" exec $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
+		--access-logfile - 'app:create_app()'
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

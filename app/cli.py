@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.auth import invites
 from app.auth.forms import USERNAME_PATTERN
+from app.classroom import address
 from app.extensions import db
 from app.game import audit, joining, rounds, services
 from app.models import Classroom
@@ -32,6 +33,19 @@ def register(app: Flask) -> None:
             return
         token = invites.create_invite(None)
         click.echo(f"\n  Create the first instructor account: {base.rstrip('/')}/invite/{token}\n")
+
+    @app.cli.command("public-url")
+    @click.option("--host", default="127.0.0.1", help="The address the server listens on.")
+    @click.option("--port", default=5000, type=click.IntRange(1, 65535))
+    def public_url(host: str, port: int) -> None:
+        """Print the address students open: this machine's LAN address when serving them all."""
+        url = f"http://{host}:{port}"
+        if host in ("0.0.0.0", "::"):  # nosec B104  (a comparison: nothing is bound here)
+            found = address.lan_url(port)
+            if found is None:
+                click.echo("No local network address found; phones cannot join.", err=True)
+            url = found or f"http://127.0.0.1:{port}"
+        click.echo(url)
 
     @app.cli.command("create-instructor")
     @click.argument("username")

@@ -4,7 +4,7 @@ from flask import abort, redirect, render_template, session, url_for
 from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
-from app.auth import bp
+from app.auth import bp, marks
 from app.auth.forms import CodeForm, PseudonymForm, ResumeForm
 from app.extensions import db, limiter
 from app.game import joining
@@ -41,22 +41,36 @@ def join_code(code: str):
     )
     form = PseudonymForm()
     status = 200
+    if not classroom.joining_open:
+        return render_template("auth/join_closed.html", classroom=classroom), 403
     if form.validate_on_submit():
         try:
-            user, resume_code = joining.join_class(classroom, form.name.data.strip())
+            user, resume_code = joining.join_class(
+                classroom, form.name.data.strip(), marks.device_citizens(), _player_id()
+            )
         except Refused as error:
+            if isinstance(error, joining.Removed):
+                marks.remember(error.citizen_id)
             form.name.errors.append(error.message)
             status = error.status
         else:
             logout_user()
             login_user(user, remember=True)
             session["resume_code"] = resume_code
+            marks.remember(joining.newest_citizen_id(user.id))
             return redirect(url_for(".joined"), 303)
     elif form.is_submitted():
         status = 400
     if not form.is_submitted():
         form.name.data = joining.suggest_pseudonym()
     return render_template("auth/join_name.html", form=form, classroom=classroom), status
+
+
+def _player_id() -> int | None:
+    """Return the signed-in student's account id: a removed one may not rejoin as another."""
+    if current_user.is_authenticated and not current_user.is_instructor:
+        return int(current_user.id)
+    return None
 
 
 @bp.get("/joined")
@@ -76,6 +90,7 @@ def resume():
             logout_user()
             login_user(user, remember=True)
             session["resume_code"] = joining.normal_code(form.code.data)
+            marks.remember(joining.newest_citizen_id(user.id))
             return redirect(url_for("play.dashboard"), 303)
         form.code.errors.append("That resume code is not known. Check it and try again.")
     return render_template("auth/resume.html", form=form), 400 if form.is_submitted() else 200

@@ -4,4 +4,13 @@ from flask import Blueprint
 
 bp = Blueprint("classroom", __name__, url_prefix="/classes")
 
-from app.classroom import debrief, export, live, views  # noqa: E402, F401  (routes register on bp)
+# routes and template filters register on bp
+from app.classroom import (  # noqa: E402, F401
+    debrief,
+    export,
+    live,
+    players,
+    settings,
+    views,
+    words,
+)

@@ -2,17 +2,34 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
 
+from app.classroom.words import ZONES
 from app.game import rules
 from app.play.forms import ActionForm
 
 WORLD_CHOICES = [(world.key, world.name) for world in rules.WORLDS.values()]
 
 
+def zone_field(label: str = "Time zone of the class") -> SelectField:
+    # filled in from the browser's own zone (static/js/timezone.js); a plain select without it
+    return SelectField(
+        label, choices=ZONES, default="UTC", render_kw={"data-browser-zone": "", "class": "zone"}
+    )
+
+
 class ClassroomForm(FlaskForm):
     name = StringField("Class name", validators=[InputRequired(), Length(max=80)])
     world = SelectField("World of the first round", choices=WORLD_CHOICES)
+    time_zone = zone_field()
+
+
+class ZoneForm(FlaskForm):
+    time_zone = SelectField("Time zone of the class", choices=ZONES)
+
+
+class JoiningForm(FlaskForm):
+    open = HiddenField(validators=[AnyOf(["yes", "no"])])
 
 
 class RenameForm(FlaskForm):
@@ -33,6 +50,11 @@ class WordsForm(FlaskForm):
 
 class StatusForm(FlaskForm):
     command = HiddenField(validators=[InputRequired()])
+    confirm = HiddenField()  # "yes" from the confirmation page: ending cannot be undone
+
+
+class ConfirmForm(FlaskForm):
+    confirm = HiddenField(validators=[AnyOf(["yes"], message="Confirm on the confirmation page.")])
 
 
 class ResetForm(FlaskForm):

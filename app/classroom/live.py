@@ -3,12 +3,11 @@
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from app.auth.account import end_sessions
 from app.classroom import bp
 from app.classroom.access import instructor_required, own_citizen, own_classroom
 from app.classroom.forms import AdjustForm, PseudonymForm
 from app.classroom.views import join_url, qr_svg, refused
-from app.game import acts, joining, meter_writes, meters, roster, rounds, rules
+from app.game import acts, joining, meter_writes, meters, roster, rules
 from app.game.services import Refused, current_round
 from app.models import utcnow
 from app.play.forms import errors_of
@@ -80,20 +79,6 @@ def projector(classroom_id: int):
 
 def back_to_monitor(classroom):
     return redirect(url_for(".monitor", classroom_id=classroom.id), 303)
-
-
-@bp.post("/<int:classroom_id>/citizens/<int:citizen_id>/kick")
-@instructor_required
-def kick(classroom_id: int, citizen_id: int):
-    classroom = own_classroom(classroom_id)
-    citizen = own_citizen(classroom, citizen_id)
-    try:
-        rounds.kick(citizen.id)
-    except Refused as error:
-        return refused(error, classroom)
-    end_sessions(citizen.user_id)  # a copied cookie of theirs no longer signs in either
-    flash(f"{citizen.display_name} was removed from the class.", "success")
-    return back_to_monitor(classroom)
 
 
 @bp.post("/<int:classroom_id>/citizens/<int:citizen_id>/rename")

@@ -8,16 +8,18 @@ from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 
-from app.classroom import bp
+from app.classroom import address, bp
 from app.classroom.access import instructor_required, own_classroom, own_round
 from app.classroom.forms import (
     ClassroomForm,
     DisplayForm,
+    JoiningForm,
     PurgeForm,
     RenameForm,
     ResetForm,
     StatusForm,
     WordsForm,
+    ZoneForm,
 )
 from app.extensions import db
 from app.game import queries, roster, rounds, rules
@@ -67,7 +69,9 @@ def create():
             select(Classroom).where(Classroom.owner_id == current_user.id)
         ).all()
         return render_template("classroom/index.html", classrooms=classrooms, form=form), 400
-    classroom = rounds.create_classroom(current_user, form.name.data.strip(), form.world.data)
+    classroom = rounds.create_classroom(
+        current_user, form.name.data.strip(), form.world.data, form.time_zone.data
+    )
     flash(f"{classroom.name} is open. Its join code is {classroom.join_code}.", "success")
     return redirect(url_for(".show", classroom_id=classroom.id), 303)
 
@@ -80,13 +84,18 @@ def show(classroom_id: int):
         select(Round).where(Round.classroom_id == classroom.id).order_by(Round.number.desc())
     ).all()
     current = history[0]
+    url = join_url(classroom)
     return render_template(
         "classroom/show.html",
         classroom=classroom,
         current=current,
         history=history,
-        join_url=join_url(classroom),
-        qr=qr_svg(join_url(classroom)),
+        join_url=url,
+        qr=qr_svg(url),
+        unreachable=address.is_loopback(url),
+        lan_url=address.lan_url(address.port_of(url)) if address.is_loopback(url) else None,
+        zone=ZoneForm(time_zone=classroom.time_zone),
+        joining=JoiningForm(open="no" if classroom.joining_open else "yes"),
         rename=RenameForm(name=classroom.name),
         display=DisplayForm(obj=classroom),
         words=WordsForm(words=classroom.banned_words),
@@ -141,12 +150,35 @@ def status(classroom_id: int):
     form = StatusForm()
     if not form.validate_on_submit() or form.command.data not in rounds.TRANSITIONS:
         abort(400, "Unknown round command.")
+    if form.command.data == "end" and form.confirm.data != "yes":
+        return redirect(url_for(".confirm_end", classroom_id=classroom.id), 303)
     try:
         round_ = rounds.change_status(current_round(classroom.id).id, form.command.data)
     except Refused as error:
         return refused(error, classroom)
-    flash(f"{round_.name} is {round_.status}.", "success")
+    flash(DONE[form.command.data].format(round=round_.name), "success")
     return redirect(url_for(".show", classroom_id=classroom.id), 303)
+
+
+DONE = {
+    "start": "{round} has started.",
+    "pause": "{round} is paused: actions wait until you resume it.",
+    "resume": "{round} is running again.",
+    "end": "{round} has ended. The players' debriefs are open.",
+}
+
+
+@bp.get("/<int:classroom_id>/end")
+@instructor_required
+def confirm_end(classroom_id: int):
+    """Ask before ending the round: it cannot be undone (a form, no script needed)."""
+    classroom = own_classroom(classroom_id)
+    round_ = current_round(classroom.id)
+    if round_.status not in rounds.TRANSITIONS["end"][0]:
+        return refused(Refused(f"{rounds.state_sentence(round_)}."), classroom)
+    return render_template(
+        "classroom/confirm_end.html", classroom=classroom, round=round_, form=StatusForm()
+    )
 
 
 @bp.post("/<int:classroom_id>/reset")
@@ -160,7 +192,7 @@ def reset(classroom_id: int):
         new = rounds.reset_round(classroom.id, form.round_id.data, form.world.data)
     except Refused as error:
         return refused(error, classroom)
-    flash(f"The old round is archived. {new.name} waits in the lobby.", "success")
+    flash(f"Round {new.number - 1} is archived. {new.name} is waiting to start.", "success")
     return redirect(url_for(".show", classroom_id=classroom.id), 303)
 
 
@@ -181,6 +213,7 @@ def round_page(classroom_id: int, number: int):
         names={row.citizen_id: row.name for row in rows},
         entries=queries.entries(list(events)),
         purge=PurgeForm(),
+        worlds=rules.WORLDS,
     )
 
 

@@ -14,6 +14,12 @@ from app.game.services import Refused
 from app.game.transactions import write_transaction
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
+WAITING = {
+    "lobby": "The round is waiting to start: actions wait until the instructor starts it.",
+    "paused": "The round is paused: actions wait until it resumes.",
+    "ended": "The round has ended: there is nothing more to do in it.",
+}
+
 # The statements of every action, built once on the tables (not the ORM classes): an action
 # is the hot path, and building or ORM-processing a statement costs more than running it.
 _CITIZENS, _ROUNDS, _EVENTS, _STANDINGS = (m.__table__ for m in (Citizen, Round, Event, Standing))
@@ -196,7 +202,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     if citizen.kicked_at is not None:
         raise Refused("You were removed from this round by the instructor.", 403)
     if citizen.status != "running":
-        raise Refused(f"The round is {citizen.status}: actions wait until it runs.", 409)
+        raise Refused(WAITING.get(citizen.status, "Actions wait until the round runs."), 409)
     if citizen.applied is not None:
         return Applied(effects=(), replayed=True)
     target = _target(session, citizen, attempt.action, target_id)

@@ -4,7 +4,7 @@ import hashlib
 import re
 import secrets
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from app.extensions import db
 from app.game import names
@@ -108,11 +108,49 @@ def _claim_name(session, round_id: int, name: str, citizen_id: int | None = None
         raise Refused(TAKEN, 400)
 
 
-def join_class(classroom: Classroom, pseudonym: str) -> tuple[User, str]:
-    """Create a student with a citizen in the current round; return them and a resume code."""
+class Removed(Refused):
+    """The joining device's player was removed from this round."""
+
+    def __init__(self, message: str, citizen_id: int):
+        super().__init__(message, 403)
+        self.citizen_id = citizen_id
+
+
+def removed_from(round_id: int, citizen_ids: list[int], user_id: int | None) -> int | None:
+    """Return the citizen a device's player (by its removal marks, or its account) was
+    removed as from this round, if any."""
+    device = Citizen.id.in_(citizen_ids)
+    query = select(Citizen.id).where(
+        Citizen.round_id == round_id,
+        Citizen.kicked_at.is_not(None),
+        or_(device, Citizen.user_id == user_id) if user_id else device,
+    )
+    return db.session.scalar(query.limit(1))
+
+
+def join_class(
+    classroom: Classroom,
+    pseudonym: str,
+    device_marks: list[int] | None = None,
+    user_id: int | None = None,
+) -> tuple[User, str]:
+    """Create a student with a citizen in the current round; return them and a resume code.
+
+    `device_marks` and `user_id` say who the joining device was: a device whose player was
+    removed from this round joins again only when the instructor readmits that player.
+    """
     round_ = current_round(classroom.id)
+    if not classroom.joining_open:
+        raise Refused("This class is not taking new players now. Ask your instructor.", 403)
     if round_.status == "ended":
         raise Refused("The class is between rounds. Wait for the instructor to open the next one.")
+    removed = removed_from(round_.id, device_marks or [], user_id)
+    if removed:
+        raise Removed(
+            f"Your instructor removed you from {round_.name} of this class; only they can let "
+            "you back in.",
+            removed,
+        )
     pseudonym = names.clean(pseudonym)
     problem = check_pseudonym(classroom, round_.id, pseudonym)
     if problem:
@@ -131,6 +169,30 @@ def join_class(classroom: Classroom, pseudonym: str) -> tuple[User, str]:
         round_.revision += 1
         session.add(round_)
     return user, code
+
+
+def newest_citizen_id(user_id: int) -> int | None:
+    """Return the id of a student's citizen in their newest round."""
+    return db.session.scalar(
+        select(Citizen.id).where(Citizen.user_id == user_id).order_by(Citizen.id.desc()).limit(1)
+    )
+
+
+def reissue_code(user_id: int) -> str:
+    """Give a student a new resume code and return it; the old one stops working.
+
+    Only the code's hash is stored, so a lost code cannot be looked up: it is replaced.
+    """
+    code = new_resume_code()
+    with write_transaction() as session:
+        session.get(User, user_id).resume_hash = digest(normal_code(code))
+    return code
+
+
+def is_current_code(user_id: int, code: str) -> bool:
+    """Say whether a code is the student's current resume code."""
+    stored = db.session.scalar(select(User.resume_hash).where(User.id == user_id))
+    return stored is not None and secrets.compare_digest(stored, digest(normal_code(code)))
 
 
 def resume(code: str) -> User | None:

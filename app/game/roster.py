@@ -1,6 +1,6 @@
 """What the instructor's monitor and the projector show: a round's citizens, in few queries."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, select
@@ -46,6 +46,7 @@ class Snapshot:
     blacklist: list[str]
     meters: dict[str, int]
     headlines: list[str]
+    removed: list[Row] = field(default_factory=list)  # the monitor offers to readmit them
 
     @property
     def tallest(self) -> int:
@@ -119,7 +120,8 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
 
 def snapshot(round_: Round, last_acts: bool = False) -> Snapshot:
     """Summarise a round for the projector: histogram, tiers, ticker, blacklist, meters."""
-    rows = [row for row in roster(round_, last_acts) if not row.kicked]
+    everyone = roster(round_, last_acts)
+    rows = [row for row in everyone if not row.kicked]
     lows = list(range(rules.SCORE.low, rules.SCORE.high, BIN))
     counts = [0] * len(lows)
     for row in rows:
@@ -145,6 +147,7 @@ def snapshot(round_: Round, last_acts: bool = False) -> Snapshot:
         listed,
         meter_writes.values(db.session, round_.id),
         headlines(round_.id),
+        sorted((row for row in everyone if row.kicked), key=lambda row: row.name),
     )
 
 

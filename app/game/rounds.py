@@ -25,16 +25,27 @@ TRANSITIONS = {
     "resume": ({"paused"}, "running"),
     "end": ({"lobby", "running", "paused"}, "ended"),
 }
+STATES = {"lobby": "waiting to start", "running": "running", "paused": "paused", "ended": "ended"}
+COMMAND_WORDS = {"start": "start", "pause": "be paused", "resume": "resume", "end": "end"}
 
 
-def create_classroom(owner: User, name: str, world: str = "video") -> Classroom:
+def state_sentence(round_: Round) -> str:
+    """Say where a round is, as a person would: "Round 2 is waiting to start"."""
+    if round_.status == "ended":
+        return f"{round_.name} has ended"
+    return f"{round_.name} is {STATES.get(round_.status, round_.status)}"
+
+
+def create_classroom(
+    owner: User, name: str, world: str = "video", time_zone: str = "UTC"
+) -> Classroom:
     """Open a classroom with a fresh join code and its first round in the lobby."""
     rules.world_for(world)
     with write_transaction() as session:
         code = new_join_code()
         while session.scalar(select(Classroom.id).where(Classroom.join_code == code)):
             code = new_join_code()
-        classroom = Classroom(name=name, join_code=code, owner_id=owner.id)
+        classroom = Classroom(name=name, join_code=code, owner_id=owner.id, time_zone=time_zone)
         session.add(classroom)
         session.flush()
         add_round(session, classroom.id, 1, world, "lobby")
@@ -52,6 +63,20 @@ def set_display(classroom_id: int, show_names: bool, show_blacklist: bool) -> No
     with write_transaction() as session:
         classroom = session.get(Classroom, classroom_id)
         classroom.show_names, classroom.show_blacklist = show_names, show_blacklist
+        _bump(session, classroom_id)
+
+
+def set_joining(classroom_id: int, joining_open: bool) -> None:
+    """Open or close a class to new players (members carry on either way)."""
+    with write_transaction() as session:
+        session.get(Classroom, classroom_id).joining_open = joining_open
+        _bump(session, classroom_id)
+
+
+def set_time_zone(classroom_id: int, time_zone: str) -> None:
+    """Set the zone the class's times are shown in (the caller checks the name)."""
+    with write_transaction() as session:
+        session.get(Classroom, classroom_id).time_zone = time_zone
         _bump(session, classroom_id)
 
 
@@ -75,7 +100,9 @@ def change_status(round_id: int, command: str) -> Round:
     with write_transaction() as session:
         round_ = session.get(Round, round_id)
         if round_.status not in allowed:
-            raise Refused(f"{round_.name} is {round_.status}; it cannot {command} now.")
+            raise Refused(
+                f"{state_sentence(round_)}; it cannot {COMMAND_WORDS.get(command, command)} now."
+            )
         now = utcnow()
         if round_.status == "running":
             meter_writes.settle_growth(session, round_, now)
@@ -95,9 +122,7 @@ def set_crackdown(round_id: int, level: int) -> Round:
     with write_transaction() as session:
         round_ = session.get(Round, round_id)
         if round_.status not in ("running", "paused"):
-            raise Refused(
-                f"{round_.name} is {round_.status}; crack down or ease off while it runs."
-            )
+            raise Refused(f"{state_sentence(round_)}; crack down or ease off while it runs.")
         level = max(0, min(meters.MAX_CRACKDOWN, level))
         if level == round_.crackdown:
             raise Refused("Nothing to change: that is the current level.")
@@ -128,11 +153,17 @@ def reset_round(classroom_id: int, round_id: int, world: str) -> Round:
             old.status, old.ended_at = "ended", utcnow()
         old.revision += 1
         new = add_round(session, classroom_id, old.number + 1, world, "lobby")
-        names = dict(
-            session.execute(
-                select(Citizen.user_id, Citizen.display_name).where(Citizen.round_id == old.id)
-            ).all()
-        )
+        names, removed = {}, set()
+        for user_id, name, kicked_at in session.execute(
+            select(Citizen.user_id, Citizen.display_name, Citizen.kicked_at).where(
+                Citizen.round_id == old.id
+            )
+        ):
+            names[user_id] = name
+            if kicked_at is not None:
+                removed.add(user_id)
+        if removed:  # a removed player leaves the class; they may join the next round anew
+            session.execute(update(User).where(User.id.in_(removed)).values(classroom_id=None))
         members = session.scalars(
             select(User.id).where(User.classroom_id == classroom_id).order_by(User.id)
         ).all()
@@ -145,17 +176,34 @@ def reset_round(classroom_id: int, round_id: int, world: str) -> Round:
 
 
 def kick(citizen_id: int) -> None:
-    """Remove a player from the class: they can no longer act, resume or return."""
+    """Remove a player from the round: they can no longer act, and their device cannot rejoin.
+
+    The account and its resume code are kept, so that readmitting undoes the removal whole.
+    """
     with write_transaction() as session:
         citizen = session.get(Citizen, citizen_id)
         if citizen.kicked_at is not None:
             raise Refused(f"{citizen.display_name} was already removed.")
         citizen.kicked_at = utcnow()
-        user = session.get(User, citizen.user_id)
-        user.classroom_id, user.resume_hash = None, None
-        session.execute(
-            update(Round).where(Round.id == citizen.round_id).values(revision=Round.revision + 1)
-        )
+        _touch(session, citizen.round_id)
+
+
+def readmit(citizen_id: int) -> None:
+    """Undo a removal in the current round: the player acts again where they left off."""
+    with write_transaction() as session:
+        citizen = session.get(Citizen, citizen_id)
+        round_ = session.get(Round, citizen.round_id)
+        if citizen.kicked_at is None:
+            raise Refused(f"{citizen.display_name} is not removed.")
+        if current_round(round_.classroom_id).id != round_.id:
+            raise Refused(f"{round_.name} is over; {citizen.display_name} can join the new one.")
+        citizen.kicked_at = None
+        session.get(User, citizen.user_id).classroom_id = round_.classroom_id
+        _touch(session, round_.id)
+
+
+def _touch(session, round_id: int) -> None:
+    session.execute(update(Round).where(Round.id == round_id).values(revision=Round.revision + 1))
 
 
 def purge_round(round_id: int, typed_name: str) -> None:
@@ -165,7 +213,7 @@ def purge_round(round_id: int, typed_name: str) -> None:
         if typed_name.strip() != round_.name:
             raise Refused(f"Type the round's name exactly, “{round_.name}”, to delete it.", 400)
         if round_.status != "ended":
-            raise Refused(f"{round_.name} is {round_.status}; only an ended round can be deleted.")
+            raise Refused(f"{state_sentence(round_)}; only an ended round can be deleted.")
         if round_.purged_at is not None:
             raise Refused(f"{round_.name}'s data was already deleted.")
         citizens = select(Citizen.id).where(Citizen.round_id == round_id)

@@ -6,9 +6,12 @@ from functools import wraps
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from app.auth import marks
+from app.extensions import db
 from app.game import acts, debrief, queries, rules, services
 from app.game.catalogue import catalogue
-from app.models import utcnow
+from app.game.rounds import state_sentence
+from app.models import Classroom, Round, utcnow
 from app.play.forms import KEY_PATTERN, ActionForm, errors_of
 
 
@@ -22,13 +25,53 @@ def citizen_required(view):
         if current_user.is_instructor:
             return redirect(url_for("classroom.index"))
         citizen = services.current_citizen(current_user, current_user.citizen)
-        if citizen is None or citizen.kicked_at is not None:
+        if citizen is None:
             flash("You are not in a class now. Join one with its code.", "notice")
             return redirect(url_for("auth.join"))
+        if citizen.kicked_at is not None:
+            return removed(citizen)
         g.citizen = citizen
+        if moved_on(citizen) and (request.method != "GET" or of_one_round()):
+            return redirect(url_for("play.dashboard"), 303)
         return view(*args, **kwargs)
 
     return wrapped
+
+
+def of_one_round() -> bool:
+    """Say whether the page belongs to the round it was opened in: the debrief and its steps.
+    Opened after the class moved on, such a page leads into the new round instead."""
+    if request.endpoint == "play.check":
+        return (request.view_args or {}).get("phase") == "after"
+    return request.endpoint in ("play.debrief_page", "play.guess")
+
+
+def moved_on(citizen) -> bool:
+    """Say (once, with a line for the player) whether the class moved on to a new round since
+    this device last saw a page; the session keeps the round it saw."""
+    seen = session.get("round")
+    if seen == citizen.round_id:
+        return False
+    session["round"] = citizen.round_id
+    old = db.session.get(Round, seen) if isinstance(seen, int) else None
+    new = db.session.get(Round, citizen.round_id)
+    if old is None or old.classroom_id != new.classroom_id or old.number >= new.number:
+        return False
+    flash(
+        f"The class has moved on: {state_sentence(new)}. "
+        f"Your {old.name} debrief stays in your history.",
+        "notice",
+    )
+    return True
+
+
+def removed(citizen):
+    """Tell a removed player so, and mark their device: it cannot rejoin this round."""
+    marks.remember(citizen.id)
+    round_ = db.session.get(Round, citizen.round_id)
+    classroom = db.session.get(Classroom, round_.classroom_id)
+    html = render_template("play/removed.html", round=round_, classroom=classroom)
+    return html, 403
 
 
 def checked(view):

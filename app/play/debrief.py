@@ -4,6 +4,7 @@ from flask import abort, flash, g, redirect, request, url_for
 
 from app.game import debrief, queries, rules
 from app.game.catalogue import catalogue
+from app.game.rounds import state_sentence
 from app.game.services import Refused
 from app.play import bp
 from app.play.chart import line_chart
@@ -75,26 +76,39 @@ def guess():
 def debrief_page():
     life = queries.life_of(g.citizen)
     if not debrief.debrief_open(life.round):
-        abort(409, "The debrief opens when the instructor ends the round.")
+        past = queries.past_rounds(g.citizen)
+        if not past:
+            abort(409, "The debrief opens when the instructor ends the round.")
+        flash(
+            f"{state_sentence(life.round)}. Your {past[0][0].name} debrief is in your history.",
+            "notice",
+        )
+        return redirect(url_for(".dashboard"), 303)
     guess = debrief.guess_of(g.citizen.id)
     if guess is None:
         return redirect(url_for(".guess"), 303)
-    file = debrief.hidden_file(g.citizen.id)
+    return show_debrief(g.citizen, life, debrief.GUESSES[guess.choice], guess.text)
+
+
+def show_debrief(citizen, life: queries.Life, guess: str, guess_text: str | None, past=False):
+    """Render a citizen's debrief: their file, charts, what they met and their checks."""
+    file = debrief.hidden_file(citizen.id)
     charts = [
         line_chart(
-            queries.series(g.citizen.id, track), track, rules.TIERS if track.key == "score" else ()
+            queries.series(citizen.id, track), track, rules.TIERS if track.key == "score" else ()
         )
         for track in (life.primary, rules.WELLBEING)
     ]
     return page(
         "play/debrief.html",
-        guess=debrief.GUESSES[guess.choice],
-        guess_text=guess.text,
+        guess=guess,
+        guess_text=guess_text,
         file=file,
         outcome=debrief.outcome(file),
         charts=charts,
-        cards=debrief.cards_met(g.citizen.id, life.world),
-        met=debrief.consequences_met(g.citizen.id, life.world),
-        before=debrief.check_score(g.citizen.id, "before"),
-        after=debrief.check_score(g.citizen.id, "after"),
+        cards=debrief.cards_met(citizen.id, life.world),
+        met=debrief.consequences_met(citizen.id, life.world),
+        before=debrief.check_score(citizen.id, "before"),
+        after=debrief.check_score(citizen.id, "after"),
+        past=life.round if past else None,
     )

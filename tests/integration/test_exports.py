@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.classroom.export import cell
 from app.extensions import db
+from app.game import acts
 from app.models import Citizen
 from tests.helpers import instructor_post, join, make_classroom, make_instructor
 
@@ -49,13 +50,8 @@ def lesson(app):
     bo.complain(text="-1 for the canteen", channel="protest")
     with app.app_context():
         ids = dict(db.session.execute(select(Citizen.display_name, Citizen.id)).all())
-    monitor = f"{page}/monitor"
-    for name, delta, reason in [("Ada Crane", "-30", "-30 for talking"), ("Bo Otter", "25", "+ok")]:
-        action = f"{page}/citizens/{ids[name]}/adjust"
-        response = instructor_post(
-            teacher, monitor, action, track="score", delta=delta, reason=reason
-        )
-        assert response.status_code == 303
+        acts.adjust(ids["Ada Crane"], "score", -30, "-30 for talking", "fine-key-0000000001")
+        acts.adjust(ids["Bo Otter"], "score", 25, "+ok", "award-key-000000001")
     return teacher, classroom_id
 
 
@@ -84,7 +80,7 @@ def test_text_that_would_run_as_a_formula_is_neutralised(lesson):
     notes = {row["note"] for row in rows if row["note"]}
     assert notes == {'\'=HYPERLINK("http://evil")', "'-1 for the canteen"}
     reasons = {row["reason"] for row in rows}
-    assert "'Fine: -30 for talking" not in reasons and "Fine: -30 for talking" in reasons
+    assert {"'-30 for talking", "'+ok"} <= reasons
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -94,7 +95,7 @@ def lesson(app):
     players[0].submit("/debrief/guess", None, choice="nothing", text=TEXTS["guess"])
     pages = [(teacher, p) for p in ["/classes/", page, f"{page}/rounds/1", f"{page}/debrief"]]
     pages += [(players[0].client, p) for p in ["/", "/history", "/debrief", "/complain"]]
-    pages += [(players[1].client, p) for p in ["/citizens", "/debrief/guess"]]
+    pages += [(players[1].client, p) for p in ["/citizens", "/check/after"]]
     return live_html + [(url, client.get(url).get_data(as_text=True)) for client, url in pages]
 
 
@@ -115,3 +116,14 @@ def test_text_people_typed_is_isolated_from_the_page_around_it(lesson):
                     shown.add(mark)
                     assert isolated(stack), f"{url}: {text!r} inside {[t for t, _ in stack]}"
     assert shown == set(MARKS)
+
+
+def test_no_template_gives_its_csrf_token_an_id():
+    """Several forms on one page each carry a token: an id would repeat."""
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    offenders = [
+        str(path.relative_to(templates))
+        for path in templates.rglob("*.html")
+        if re.search(r"\.csrf_token\s*}}", path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

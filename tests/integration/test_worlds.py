@@ -178,7 +178,7 @@ def test_the_debrief_reveals_the_file_after_a_guess(app, teacher, clock):
     ada.share()
     bo.social("report", citizen_id(app, "Ada"))
     page = f"/classes/{classroom_id}"
-    instructor_post(teacher, page, f"{page}/status", command="end")
+    instructor_post(teacher, page, f"{page}/status", command="end", confirm="yes")
     assert ada.client.get("/debrief").location == "/debrief/guess"
     bad = ada.submit("/debrief/guess", None, choice="everything")
     assert bad.status_code == 400
