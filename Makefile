@@ -35,6 +35,18 @@ run: migrate
 	FLASK_PUBLIC_URL="$$public" exec $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
 		--access-logfile - 'app:create_app()'
 
+# The Nu HTML Checker validates the pages the browser tests open (it needs Java); without npm
+# or Java that check is skipped, and the test summary says so.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR): | $(BIN)/activate
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+	    --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) \
+	  || echo "vnu-jar could not be installed: the HTML check will be skipped."; \
+	else echo "npm not found: the HTML check will be skipped (apt-get install npm)."; fi
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -42,17 +54,17 @@ lint: $(VENV)/.installed-test
 unit: $(VENV)/.installed-test
 	$(BIN)/pytest tests/unit tests/integration
 
-browser: $(VENV)/.installed-test
+browser: $(VENV)/.installed-test | $(VNU_JAR)
 	$(BIN)/pytest tests/browser
 
 security: $(VENV)/.installed-test
 	$(BIN)/bandit -q -r app -ll
 	$(BIN)/python .ci/audit.py
 
-test: lint security $(VENV)/.installed-test
+test: lint security $(VENV)/.installed-test | $(VNU_JAR)
 	$(BIN)/pytest
 
-test-postgres: $(VENV)/.installed-test
+test-postgres: $(VENV)/.installed-test | $(VNU_JAR)
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest
 
 $(VENV)/.installed-bench: $(VENV)/.installed-test pyproject.toml

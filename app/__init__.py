@@ -19,6 +19,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     from app.auth import bp as auth_bp
     from app.classroom import bp as classroom_bp
     from app.play import bp as play_bp
+    from app.teach import bp as teach_bp
 
     extensions.register(app)
     security.register(app)
@@ -28,4 +29,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(play_bp)
     app.register_blueprint(classroom_bp)
+    app.register_blueprint(teach_bp)
     return app

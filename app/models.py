@@ -3,7 +3,16 @@
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, Index, MetaData, String, Text, UniqueConstraint, true
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    true,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -60,7 +69,8 @@ class Classroom(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", use_alter=True))
     is_open: Mapped[bool] = mapped_column(default=False)
     banned_words: Mapped[str] = mapped_column(Text, default="")
-    show_names: Mapped[bool] = mapped_column(default=True)
+    # the projector shows "A citizen" unless the instructor chooses to show pseudonyms
+    show_names: Mapped[bool] = mapped_column(default=False, server_default=false())
     show_blacklist: Mapped[bool] = mapped_column(default=False)
     joining_open: Mapped[bool] = mapped_column(default=True, server_default=true())
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")

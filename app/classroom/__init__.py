@@ -7,6 +7,7 @@ bp = Blueprint("classroom", __name__, url_prefix="/classes")
 # routes and template filters register on bp
 from app.classroom import (  # noqa: E402, F401
     debrief,
+    economy,
     export,
     live,
     players,

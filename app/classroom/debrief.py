@@ -6,23 +6,12 @@ from sqlalchemy import select
 
 from app.classroom import bp
 from app.classroom.access import instructor_required, own_classroom
+from app.classroom.economy import meter_chart
 from app.classroom.views import refused
 from app.extensions import db
-from app.game import debrief, meters, queries, roster, rounds, rules
+from app.game import debrief, meters, roster, rounds, rules
 from app.game.services import Refused, current_round
-from app.models import MeterEvent, Round
-from app.play.chart import line_chart
-
-QUESTIONS = (
-    "What did you give up to keep your score up? What did you do anyway?",
-    "Which rules in your round were documented, which were claimed in the 2015 video, and "
-    "which were invented for the game? What surprised you?",
-    "Your file was kept where you could not see it. Which record matters more: the score "
-    "you could see or the file you could not?",
-    "When the authorities cracked down, what happened to complaints? Why?",
-    "Where do scores shape what you do at home: credit scores, platform ratings, points in "
-    "class? Who can see them, and who can change them?",
-)
+from app.models import Round
 
 
 @bp.post("/<int:classroom_id>/crackdown")
@@ -64,7 +53,6 @@ def class_debrief(classroom_id: int):
     ).all()
     number = request.args.get("round", "")
     chosen = next((r for r in history if str(r.number) == number), None) or history[-1]
-    unrest = unrest_series(chosen.id)
     return render_template(
         "classroom/debrief.html",
         classroom=classroom,
@@ -72,17 +60,6 @@ def class_debrief(classroom_id: int):
         snapshot=roster.snapshot(chosen),
         summaries=[debrief.round_summary(r) for r in history],
         chosen=debrief.round_summary(chosen),
-        unrest=line_chart(unrest, meters.METERS["unrest"].track),
-        questions=QUESTIONS,
+        meter_chart=meter_chart(chosen),
         worlds=rules.WORLDS,
     )
-
-
-def unrest_series(round_id: int) -> list[int]:
-    """Return unrest after each of its changes in a round, from the baseline."""
-    deltas = db.session.scalars(
-        select(MeterEvent.delta)
-        .where(MeterEvent.round_id == round_id, MeterEvent.meter == "unrest")
-        .order_by(MeterEvent.id)
-    )
-    return queries.running_sum(meters.METERS["unrest"].track.baseline, deltas)

@@ -2,10 +2,12 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app.classroom.words import ZONES
 from app.game import rules
+from app.game.kit import kit
+from app.game.kit import reason as reason_of
 from app.play.forms import ActionForm
 
 WORLD_CHOICES = [(world.key, world.name) for world in rules.WORLDS.values()]
@@ -74,6 +76,9 @@ class PseudonymForm(FlaskForm):
     name = StringField("New pseudonym", validators=[InputRequired(), Length(max=24)])
 
 
+NOTE_MAX = 60
+
+
 class AdjustForm(ActionForm):
     track = SelectField(
         "Track", choices=[(t.key, t.label) for t in rules.TRACKS.values() if not t.hidden]
@@ -82,6 +87,18 @@ class AdjustForm(ActionForm):
         "Points (negative to fine)",
         validators=[InputRequired(), NumberRange(min=-200, max=200, message="From -200 to 200.")],
     )
-    reason = StringField(
-        "Reason, shown to the player", validators=[InputRequired(), Length(min=3, max=160)]
+    # role-play reasons from a short list: no free-text judgement of a real student
+    reason = SelectField(
+        "Reason, shown to the player",
+        choices=[(r.text, r.text) for r in kit().reasons],
+        validate_choice=False,
     )
+    note = StringField("Short note (optional)", validators=[Optional(), Length(max=NOTE_MAX)])
+
+    def validate_reason(self, field) -> None:
+        listed = reason_of(field.data or "")
+        if listed is None:
+            raise ValidationError("Choose a reason from the list.")
+        if self.delta.data is not None and not listed.fits(self.delta.data):
+            kind = "a fine" if self.delta.data < 0 else "an award"
+            raise ValidationError(f"That reason is not one for {kind}.")

@@ -107,7 +107,9 @@ def adjust(classroom_id: int, citizen_id: int):
     form = AdjustForm()
     if not form.validate_on_submit():
         return refused(Refused(errors_of(form), 400), classroom)
-    reason = f"{'Award' if form.delta.data >= 0 else 'Fine'}: {form.reason.data.strip()}"
+    note = (form.note.data or "").strip()
+    reason = f"{'Award' if form.delta.data >= 0 else 'Fine'}: {form.reason.data}"
+    reason += f" — {note}" if note else ""
     try:
         applied = acts.adjust(citizen.id, form.track.data, form.delta.data, reason, form.key.data)
     except Refused as error:

@@ -31,7 +31,11 @@ METERS: dict[str, Meter] = {
                 (80, "Control is everywhere to see: fear and anger grow"),
             ),
         ),
-        Meter(Track("growth", "Economic growth", 60, 0, 100)),
+        Meter(
+            Track("growth", "Economic growth", 60, 0, 100),
+            rising=((80, "A boom: new jobs everywhere"),),
+            falling=((30, "The economy slows: factories lay off workers"),),
+        ),
         Meter(
             Track("trust", "Trust between neighbours", 70, 0, 100),
             falling=(
@@ -45,6 +49,26 @@ CHANNEL_UNREST = {"online": 2, "petition": 3, "protest": 5}
 CRACKDOWN_VISIBILITY = 15
 EASE_VISIBILITY = -10
 MAX_CRACKDOWN = 2
+SLOWDOWN = 30  # growth below this no longer calms unrest: it stirs it
+
+
+@dataclass(frozen=True)
+class GrowthLevel:
+    key: str
+    label: str
+    value: int
+    reason: str
+
+
+# the instructor's economy lever; steady is the growth meter's baseline
+GROWTH_LEVELS = {
+    level.key: level
+    for level in (
+        GrowthLevel("boom", "Boom", 90, "The economy booms"),
+        GrowthLevel("steady", "Steady", 60, "Growth steadies"),
+        GrowthLevel("slowdown", "Slowdown", 10, "The economy slows down"),
+    )
+}
 
 
 def touches(world: str, action: str) -> bool:
@@ -66,11 +90,29 @@ def act_effects(world: str, action: str, channel: str, meters: Mapping[str, int]
 
 
 def growth_effect(meters: Mapping[str, int], minutes: int) -> Effect | None:
-    """Return how much steady economic growth calms unrest over some minutes."""
-    calm = meters["growth"] // 30 * minutes
-    if calm <= 0 or meters["unrest"] <= 0:
+    """Return how economic growth moves unrest over some minutes: growth calms, a slowdown stirs."""
+    growth = meters["growth"]
+    if growth < SLOWDOWN:
+        stir = (SLOWDOWN - growth) // 10 * minutes
+        if stir <= 0 or meters["unrest"] >= METERS["unrest"].track.high:
+            return None
+        return Effect("unrest", stir, f"A slowdown over {minutes} min")
+    calm = growth // SLOWDOWN * minutes
+    if meters["unrest"] <= 0:
         return None
     return Effect("unrest", -calm, f"Steady economic growth over {minutes} min")
+
+
+def growth_change(meters: Mapping[str, int], level: str) -> Effect | None:
+    """Return the move of the growth meter to a level of the lever (None if it is there)."""
+    target = GROWTH_LEVELS[level]
+    delta = target.value - meters["growth"]
+    return Effect("growth", delta, target.reason) if delta else None
+
+
+def growth_level(value: int) -> GrowthLevel:
+    """Return the lever's level nearest to a growth value."""
+    return min(GROWTH_LEVELS.values(), key=lambda level: abs(level.value - value))
 
 
 def shaming_effect() -> Effect:

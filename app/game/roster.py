@@ -1,6 +1,6 @@
 """What the instructor's monitor and the projector show: a round's citizens, in few queries."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, select
@@ -104,6 +104,13 @@ def roster(round_: Round, last_acts: bool = True) -> list[Row]:
     ]
 
 
+PROJECTED = {
+    "report": "Reported a neighbour",
+    "befriend": "Befriended a neighbour",
+    "unfriend": "Unfriended a neighbour",
+}
+
+
 def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
     """Return the round's newest acts with the pseudonym of who did them."""
     rows = db.session.execute(
@@ -114,8 +121,18 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
         .limit(limit * 3)
     ).all()
     names = {event.citizen_id: name for event, name in rows}
-    entries = queries.entries([event for event, _ in rows])[:limit]
-    return [(names[entry.citizen_id], entry) for entry in entries]
+    # the projector names who acted, never whom they reported, befriended or unfriended
+    unnamed = {
+        (event.citizen_id, event.created_at, event.reason): PROJECTED[event.action]
+        for event, _ in rows
+        if event.action in PROJECTED
+    }
+    found = []
+    for entry in queries.entries([event for event, _ in rows])[:limit]:
+        key = (entry.citizen_id, entry.created_at, entry.reason)
+        reason = unnamed.get(key, entry.reason)
+        found.append((names[entry.citizen_id], replace(entry, reason=reason)))
+    return found
 
 
 def snapshot(round_: Round, last_acts: bool = False) -> Snapshot:

@@ -22,7 +22,7 @@ def checker() -> list[str]:
         pytest.skip("HTML check skipped: no Java runtime (apt-get install default-jre-headless)")
     if not VNU_JAR.exists():
         pytest.skip(f"HTML check skipped: no Nu HTML Checker at {VNU_JAR} (make test installs it)")
-    return [java, "-Xss512k", "-jar", str(VNU_JAR)]
+    return [java, "-Xss8m", "-jar", str(VNU_JAR)]
 
 
 def test_every_page_the_browser_opened_is_valid_html():

@@ -87,8 +87,10 @@ INSTRUCTOR = {
         "key": bad_key,
         "track": not_one_of("score", "wellbeing"),
         "delta": bad_int,
-        "reason": too_long(160),
+        "reason": not_one_of("role-play: spreading rumours", "role-play: a model neighbour"),
+        "note": longer_than(60),
     },
+    "/classes/1/growth": {"level": not_one_of("boom", "steady", "slowdown")},
     "/classes/1/rounds/1/delete": {"typed": junk.filter(lambda v: v.strip() != "Round 1")},
 }
 ROUTES = (

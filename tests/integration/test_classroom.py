@@ -291,7 +291,9 @@ def test_removed_players_can_no_longer_act_and_are_told_why(app, teacher, classr
         .get_data(as_text=True)
         .split('<section aria-labelledby="removed-heading"')
     )
-    assert "Bold Badger" not in roster[0] and "Bold Badger" in roster[1] and "/readmit\"" in roster[1]
+    assert (
+        "Bold Badger" not in roster[0] and "Bold Badger" in roster[1] and '/readmit"' in roster[1]
+    )
     token = hidden_fields(teacher.get(monitor).get_data(as_text=True), "/logout")
     again = teacher.post(confirm, data=token | {"confirm": "yes"})
     assert again.status_code == 409 and "already removed" in again.get_data(as_text=True)
@@ -308,12 +310,19 @@ def test_the_instructor_renames_and_awards_with_a_reason(app, teacher, classroom
     renamed = instructor_post(teacher, monitor, f"{base}/rename", name="Calm Ibis")
     assert renamed.status_code == 303
     award = instructor_post(
-        teacher, monitor, f"{base}/adjust", track="score", delta="25", reason="Helped a classmate"
+        teacher,
+        monitor,
+        f"{base}/adjust",
+        track="score",
+        delta="25",
+        reason="role-play: a model neighbour",
+        note="Helped a classmate",
     )
     assert award.status_code == 303
     html = student.client.get("/").get_data(as_text=True)
     assert "Calm Ibis" in html and 'id="status-score">625<' in html
-    assert "Award: Helped a classmate" in html and "(by the instructor)" in html
+    assert "Award: role-play: a model neighbour — Helped a classmate" in html
+    assert "(by the instructor)" in html
     bad = instructor_post(
         teacher, monitor, f"{base}/adjust", track="score", delta="9999", reason="x"
     )

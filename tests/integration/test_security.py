@@ -152,7 +152,13 @@ def test_script_payloads_render_as_text_everywhere(app):
     ada.complain(text=PAYLOAD)
     monitor = f"{page}/monitor"
     instructor_post(
-        teacher, monitor, f"{page}/citizens/1/adjust", track="score", delta="-5", reason=PAYLOAD
+        teacher,
+        monitor,
+        f"{page}/citizens/1/adjust",
+        track="score",
+        delta="-5",
+        reason="role-play: spreading rumours",
+        note=PAYLOAD,
     )
     instructor_post(teacher, page, f"{page}/status", command="end", confirm="yes")
     ada.submit("/debrief/guess", None, choice="nothing", text=PAYLOAD)

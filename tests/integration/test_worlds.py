@@ -240,7 +240,7 @@ def test_the_class_debrief_compares_rounds_and_checks(app, teacher, clock):
     debrief = teacher.get(f"{page}/debrief").get_data(as_text=True)
     assert "Rounds side by side" in debrief
     assert "The viral video (2015)" in debrief and "On the record" in debrief
-    assert "To discuss" in debrief and "Unrest over the round" in debrief
+    assert "To discuss" in debrief and "The class meters over the round" in debrief
     first = teacher.get(f"{page}/debrief?round=1").get_data(as_text=True)
     assert "100%" in first  # Ada's one judged act, a share, conformed
     csv = teacher.get(f"{page}/rounds/1/standings.csv").get_data(as_text=True)
