@@ -15,7 +15,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     configure(app, test_config)
 
-    from app import cli, errors, extensions, health, security
+    from app import cli, errors, extensions, health, security, web
     from app.auth import bp as auth_bp
     from app.classroom import bp as classroom_bp
     from app.play import bp as play_bp
@@ -26,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     cli.register(app)
     health.register(app)
+    web.register(app)
     app.register_blueprint(auth_bp)
     app.register_blueprint(play_bp)
     app.register_blueprint(classroom_bp)

@@ -21,9 +21,11 @@ def live(template: str, fragment: str, classroom, last_acts: bool = False, **con
         round_ = current_round(classroom.id)
     tag = roster.live_tag(round_)
     is_fragment = request.args.get("fragment") == "1"
-    if is_fragment and request.if_none_match.contains(tag):
+    # Weak tags: a compressed and a plain copy of a fragment are the same to a poller, and
+    # compression leaves a weak tag as it is (it renames a strong one).
+    if is_fragment and request.if_none_match.contains_weak(tag):
         response = make_response("", 304)
-        response.set_etag(tag)
+        response.set_etag(tag, weak=True)
         return response
     snapshot = roster.snapshot(round_, last_acts)
     world = rules.world_for(round_.world)
@@ -43,7 +45,7 @@ def live(template: str, fragment: str, classroom, last_acts: bool = False, **con
         **context,
     )
     response = make_response(html)
-    response.set_etag(tag)
+    response.set_etag(tag, weak=True)
     # live.js sends the ETag itself: the page need not be stored to be answered 304.
     response.headers["Cache-Control"] = "no-store"
     return response
