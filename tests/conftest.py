@@ -77,6 +77,21 @@ def app(database_uri):
 
 
 @pytest.fixture
+def make_app(app, database_uri):
+    """Build more apps on the test's database (emptied by `app`), with settings changed."""
+    made = []
+
+    def make(**config):
+        made.append(create_app(_config(database_uri) | config))
+        return made[-1]
+
+    yield make
+    for other in made:
+        with other.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

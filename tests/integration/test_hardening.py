@@ -7,11 +7,9 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from app import create_app
 from app.extensions import db
 from app.models import User
 from tests.helpers import (
-    CHEAP_ARGON2,
     PASSWORD,
     hidden_fields,
     instructor_post,
@@ -95,22 +93,9 @@ def test_static_files_keep_their_own_caching(client):
     response.close()
 
 
-def configured(database_uri: str, **config):
-    return create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "x",
-            "SQLALCHEMY_DATABASE_URI": database_uri,
-            "RATELIMIT_ENABLED": False,
-            "ARGON2_COST": CHEAP_ARGON2,
-        }
-        | config
-    )
-
-
-def test_hsts_only_behind_https(database_uri, client):
+def test_hsts_only_behind_https(make_app, client):
     assert "Strict-Transport-Security" not in client.get("/login").headers
-    secure = configured(database_uri, HTTPS=True).test_client()
+    secure = make_app(HTTPS=True).test_client()
     assert secure.get("/login").headers["Strict-Transport-Security"] == "max-age=31536000"
 
 
@@ -134,13 +119,11 @@ def test_a_forged_host_never_makes_a_link(app):
     assert 'aria-label="QR code to join"' not in page
 
 
-def test_links_use_the_public_address_whatever_the_host(database_uri):
-    app = configured(database_uri, PUBLIC_URL="https://citizen.school.example/")
+def test_links_use_the_public_address_whatever_the_host(make_app):
+    app = make_app(PUBLIC_URL="https://citizen.school.example/")
     page, invite = links(app, "evil.example")
     assert "https://citizen.school.example/join/" in page and "evil.example" not in page
     assert "https://citizen.school.example/invite/" in invite
-    with app.app_context():
-        db.engine.dispose()
 
 
 @pytest.mark.parametrize("host", ["localhost:5000", "127.0.0.1:8000", "[::1]:5000"])
@@ -149,10 +132,8 @@ def test_links_from_this_machine_use_its_address(app, host):
     assert f"http://{host}/join/" in page and f"http://{host}/invite/" in invite
 
 
-def test_trusted_hosts_are_the_only_hosts_served(database_uri):
-    app = configured(
-        database_uri, TRUSTED_HOSTS="citizen.school.example, .school.example,localhost"
-    )
+def test_trusted_hosts_are_the_only_hosts_served(make_app):
+    app = make_app(TRUSTED_HOSTS="citizen.school.example, .school.example,localhost")
     assert app.config["TRUSTED_HOSTS"] == ["citizen.school.example", ".school.example", "localhost"]
     client = app.test_client()
     refused = client.get("/login", headers={"Host": "evil.example"})
@@ -160,5 +141,3 @@ def test_trusted_hosts_are_the_only_hosts_served(database_uri):
     assert client.get("/login", headers={"Host": "citizen.school.example"}).status_code == 200
     page, _ = links(app, "citizen.school.example")
     assert "http://citizen.school.example/join/" in page
-    with app.app_context():
-        db.engine.dispose()

@@ -9,35 +9,19 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from app import create_app
 from app.extensions import db
 from app.models import RateLimit
 from bench.server import Server
-from tests.helpers import CHEAP_ARGON2
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
-def throttled_app(database_uri: str, **config):
-    return create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "x",
-            "SQLALCHEMY_DATABASE_URI": database_uri,
-            "RATELIMIT_ENABLED": True,
-            "ARGON2_COST": CHEAP_ARGON2,
-        }
-        | config
-    )
-
-
 @pytest.fixture
-def shared(database_uri):
-    """The app as deployed: the throttles count in the database (no RATELIMIT_STORAGE_URI)."""
-    app = throttled_app(database_uri)
-    yield app
-    with app.app_context():
-        db.engine.dispose()
+def shared(make_app, monkeypatch):
+    """The app as deployed: no RATELIMIT_STORAGE_URI, so the throttles count in the database."""
+    monkeypatch.delenv("RATELIMIT_STORAGE_URI", raising=False)
+    monkeypatch.delenv("FLASK_RATELIMIT_STORAGE_URI", raising=False)
+    return make_app(RATELIMIT_ENABLED=True)
 
 
 def wrong_logins(client, count: int, **headers) -> list[int]:
@@ -72,8 +56,8 @@ def test_without_trusted_proxies_a_forwarded_address_is_ignored(shared):
     assert statuses[-1] == 429
 
 
-def test_behind_one_trusted_proxy_each_student_has_a_count_of_their_own(database_uri):
-    app = throttled_app(database_uri, TRUSTED_PROXIES=1)
+def test_behind_one_trusted_proxy_each_student_has_a_count_of_their_own(make_app):
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI="database://", TRUSTED_PROXIES=1)
     proxy = {"REMOTE_ADDR": "192.0.2.1"}  # the load balancer, as every request arrives
     first = app.test_client()
     first.environ_base |= proxy
@@ -86,12 +70,11 @@ def test_behind_one_trusted_proxy_each_student_has_a_count_of_their_own(database
     with app.app_context():
         keys = db.session.scalars(select(RateLimit.key)).all()
         assert sorted(key.split("/")[1] for key in keys) == ["10.0.0.1", "10.0.0.2"]
-        db.engine.dispose()
 
 
-def test_trusted_proxies_is_a_small_number(database_uri):
+def test_trusted_proxies_is_a_small_number(make_app):
     with pytest.raises(ValueError, match="TRUSTED_PROXIES"):
-        throttled_app(database_uri, TRUSTED_PROXIES=-1)
+        make_app(TRUSTED_PROXIES=-1)
 
 
 def hammer(url: str, attempts: int) -> list[int]:
