@@ -98,7 +98,8 @@ def _name_taken(round_id: int, name: str, citizen_id: int | None = None) -> bool
     others = db.session.execute(
         select(Citizen.id, Citizen.display_name).where(Citizen.round_id == round_id)
     )
-    return any(other != citizen_id and names.look_alike(name, shown) for other, shown in others)
+    mine = names.looks(name)
+    return any(other != citizen_id and mine & names.looks(shown) for other, shown in others)
 
 
 def _claim_name(session, round_id: int, name: str, citizen_id: int | None = None) -> None:

@@ -71,11 +71,6 @@ def looks(name: str) -> set[str]:
     return {SPLIT.sub("", shape) for shape in shapes}
 
 
-def look_alike(one: str, other: str) -> bool:
-    """Say whether two names look the same."""
-    return bool(looks(one) & looks(other))
-
-
 def holds_word(name: str, words: set[str]) -> bool:
     """Say whether a name holds one of the words, compared by look: whole words, and words
     of five letters or more anywhere."""
