@@ -143,5 +143,5 @@ def test_the_whole_journey_works_without_javascript(new_page, lesson):
     log_in(projector, "teacher")
     projector.goto(f"/classes/{classroom_id}/projector")
     assert projector.get_by_role("link", name="Refresh").is_visible()
-    assert "No Script" in projector.locator(".ticker").inner_text()
+    assert "Complained about" in projector.locator(".ticker").inner_text()
     screenshot(page, "no-javascript")

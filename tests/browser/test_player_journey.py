@@ -8,7 +8,10 @@ pytestmark = pytest.mark.browser
 
 
 def nav(page, name: str) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=name).click()
+    menu = page.get_by_role("navigation", name="Main")
+    if menu.locator("summary").is_visible():  # a phone: the menu opens first
+        menu.locator("summary").click()
+    menu.get_by_role("link", name=name).click()
 
 
 def score_on(page) -> int:
