@@ -163,3 +163,41 @@ def instructor_post(client, page: str, action: str, **data):
     """Submit one of the forms of an instructor page."""
     html = client.get(page).get_data(as_text=True)
     return client.post(action, data=hidden_fields(html, action) | data)
+
+
+class HttpClient:
+    """A student's device over real HTTP (a live server), with the test client's interface."""
+
+    class Response:
+        def __init__(self, response):
+            self.status_code = response.status_code
+            self.location = response.headers.get("Location")
+            self.headers = response.headers
+            self.text = response.text
+
+        def get_data(self, as_text: bool = False):
+            return self.text if as_text else self.text.encode()
+
+    def __init__(self, base_url: str):
+        import requests
+
+        self.base_url = base_url
+        self.session = requests.Session()
+
+    def get(self, path: str):
+        return self.Response(self.session.get(self.base_url + path, allow_redirects=False))
+
+    def post(self, path: str, data=None):
+        response = self.session.post(self.base_url + path, data=data, allow_redirects=False)
+        return self.Response(response)
+
+
+def join_over_http(base_url: str, code: str, name: str) -> Player:
+    """Join a class over HTTP as a student's device does, and take the check."""
+    client = HttpClient(base_url)
+    page = client.get(f"/join/{code}").get_data(as_text=True)
+    response = client.post(f"/join/{code}", data=hidden_fields(page, None) | {"name": name})
+    assert response.status_code == 303, response.get_data(as_text=True)
+    player = Player(client, name)
+    player.take_check("before")
+    return player
