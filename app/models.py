@@ -230,6 +230,18 @@ class CheckAnswer(Base):
     statement: Mapped[str] = mapped_column(String(40))
     answer: Mapped[bool]
     correct: Mapped[bool]
+    # 1 guessing, 2 think so, 3 sure; 0 for answers given before the check asked
+    confidence: Mapped[int] = mapped_column(default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CheckSkip(Base):
+    """A player chose to skip the check after play and go straight to the cards."""
+
+    __tablename__ = "check_skip"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizen.id"), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

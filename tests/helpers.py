@@ -59,12 +59,14 @@ class Player:
         player.take_check("before")
         return player
 
-    def take_check(self, phase: str, answer: str = "true"):
-        """Answer every statement of the true-or-myth check the same way."""
+    def take_check(self, phase: str, answer: str = "true", confidence: str = "2"):
+        """Answer every statement of the true-or-myth check the same way, equally sure
+        (the fields of both forms: the page's form takes its own)."""
         from app.game.catalogue import catalogue
-        from app.play.forms import field_name
+        from app.play.forms import confidence_name, field_name
 
         fields = {field_name(key): answer for key in catalogue().statements}
+        fields |= {confidence_name(key): confidence for key in catalogue().statements}
         response = self.submit(f"/check/{phase}", None, **fields)
         assert response.status_code == 303, response.get_data(as_text=True)
         return response

@@ -9,7 +9,7 @@ from app.classroom.access import instructor_required, own_classroom
 from app.classroom.economy import meter_chart
 from app.classroom.views import refused
 from app.extensions import db
-from app.game import debrief, meters, roster, rounds, rules
+from app.game import class_checks, debrief, meters, roster, rounds, rules
 from app.game.services import Refused, current_round
 from app.models import Round
 
@@ -62,4 +62,5 @@ def class_debrief(classroom_id: int):
         chosen=debrief.round_summary(chosen),
         meter_chart=meter_chart(chosen),
         worlds=rules.WORLDS,
+        by_world=class_checks.world_checks(classroom.id, list(history)),
     )

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from app.classroom import bp
 from app.classroom.access import instructor_required, own_classroom, own_round
 from app.extensions import db
-from app.game import debrief, roster
-from app.models import Citizen, Event, Round, Standing
+from app.game import checks, class_checks, detection, roster
+from app.game.catalogue import catalogue
+from app.models import CheckAnswer, Citizen, Event, Round, Standing
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,31 +42,13 @@ def csv_response(rows: list[list], filename: str) -> Response:
 def standings_csv(classroom_id: int, number: int):
     classroom = own_classroom(classroom_id)
     round_ = own_round(classroom, number)
-    checks = debrief.checks_by_citizen(round_.id)
+    pairs = {p.citizen_id: p for p in class_checks.pairs_of(classroom.id, [round_], True)}
     rows = [
-        [
-            "pseudonym",
-            "score",
-            "tier",
-            "blacklisted",
-            "wellbeing",
-            "removed",
-            "before_true_right",
-            "before_myths_right",
-            "after_true_right",
-            "after_myths_right",
-        ]
+        ["pseudonym", "score", "tier", "blacklisted", "wellbeing", "removed"]
+        + [f"{phase}_{name}" for phase in checks.PHASES for name in FIGURES]
     ]
     for r in roster.roster(round_):
-        mine = checks.get(r.citizen_id, {})
-        answers = []
-        for phase in ("before", "after"):
-            score = mine.get(phase)
-            answers += (
-                [f"{score.true_right}/{score.true_total}", f"{score.myth_right}/{score.myth_total}"]
-                if score
-                else ["", ""]
-            )
+        pair = pairs.get(r.citizen_id)
         rows.append(
             [
                 r.name,
@@ -74,10 +57,73 @@ def standings_csv(classroom_id: int, number: int):
                 "yes" if r.blacklisted else "",
                 r.wellbeing,
                 "yes" if r.kicked else "",
-                *answers,
+                *figures(pair.before if pair else []),
+                *figures(pair.after if pair else []),
             ]
         )
     return csv_response(rows, f"{classroom.join_code}-round-{number}-standings.csv")
+
+
+FIGURES = ("hits", "false_alarms", "hit_rate", "false_alarm_rate", "d_prime", "c")
+
+
+def figures(answers: list[detection.Answer]) -> list:
+    """Return one check's figures for the standings: counts, rates, d′ and c (blank: not taken)."""
+    if not answers:
+        return [""] * len(FIGURES)
+    counts = detection.sheet(answers)
+    values = [
+        counts.hit_rate,
+        counts.false_alarm_rate,
+        detection.d_prime(counts),
+        detection.criterion(counts),
+    ]
+    return [counts.hits, counts.false_alarms] + ["" if v is None else round(v, 3) for v in values]
+
+
+@bp.get("/<int:classroom_id>/rounds/<int:number>/checks.csv")
+@instructor_required
+def checks_csv(classroom_id: int, number: int):
+    """Every true-or-myth answer of a round's players: their check before play in the class
+    (taken in whichever round they first joined) and their check after this round."""
+    classroom = own_classroom(classroom_id)
+    round_ = own_round(classroom, number)
+    players = select(Citizen.user_id).where(Citizen.round_id == round_.id)
+    answers = db.session.execute(
+        select(CheckAnswer, Citizen.display_name, Round.number, Citizen.kicked_at)
+        .join(Citizen, Citizen.id == CheckAnswer.citizen_id)
+        .join(Round, Round.id == Citizen.round_id)
+        .where(
+            Round.classroom_id == classroom.id,
+            Citizen.user_id.in_(players),
+            (CheckAnswer.phase == "before") | (Citizen.round_id == round_.id),
+        )
+        .order_by(Citizen.user_id, CheckAnswer.phase.desc(), CheckAnswer.id)
+    ).all()
+    statements = catalogue().statements
+    rows = [
+        ["pseudonym", "removed", "round", "phase", "form", "statement", "transfer", "is_true"]
+        + ["answer", "confidence", "correct", "time_utc"]
+    ]
+    for a, name, answered_in, kicked in answers:
+        statement = statements.get(a.statement)
+        rows.append(
+            [
+                name,
+                "yes" if kicked else "",
+                answered_in,
+                a.phase,
+                statement.form if statement else "",
+                a.statement,
+                ("yes" if statement.transfer else "") if statement else "",
+                ("true" if statement.true else "myth") if statement else "",
+                "true" if a.answer else "myth",
+                a.confidence or "",
+                "yes" if a.correct else "no",
+                a.created_at.isoformat(timespec="seconds"),
+            ]
+        )
+    return csv_response(rows, f"{classroom.join_code}-round-{number}-checks.csv")
 
 
 @bp.get("/<int:classroom_id>/rounds/<int:number>/ledger.csv")
@@ -139,6 +185,9 @@ def backup(classroom_id: int):
     events = db.session.scalars(
         select(Event).where(Event.round_id.in_(round_ids)).order_by(Event.id)
     ).all()
+    answers = db.session.scalars(
+        select(CheckAnswer).where(CheckAnswer.citizen_id.in_(citizen_ids)).order_by(CheckAnswer.id)
+    ).all()
     data = {
         "classroom": {
             "name": classroom.name,
@@ -151,6 +200,10 @@ def backup(classroom_id: int):
         "events": [
             _row(e, "id citizen_id round_id track action item delta actor reason note created_at")
             for e in events
+        ],
+        "check_answers": [
+            _row(a, "id citizen_id phase statement answer confidence correct created_at")
+            for a in answers
         ],
     }
     return Response(

@@ -1,16 +1,14 @@
 """The debrief: the true-or-myth check, the guess, the hidden file revealed, the class's view."""
 
-from dataclasses import dataclass
-
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.game import rules
+from app.game import checks, class_checks, rules
 from app.game.catalogue import Tagged, catalogue
 from app.game.queries import series
 from app.game.services import Refused, write_transaction
-from app.models import CheckAnswer, Citizen, Event, Guess, Round, Standing, utcnow
+from app.models import Citizen, Event, Guess, Round, Standing, utcnow
 
 GUESSES = {
     "nothing": "Nothing much: I kept my head down",
@@ -25,79 +23,7 @@ GUESSES = {
 CLOSING_CARDS = ("mandatory-2020", "law-2020", "surveys", "classroom-points")
 
 
-@dataclass(frozen=True)
-class CheckScore:
-    true_right: int
-    true_total: int
-    myth_right: int
-    myth_total: int
-
-
-def has_answered(citizen_id: int, phase: str) -> bool:
-    return (
-        db.session.scalar(
-            select(CheckAnswer.id)
-            .where(CheckAnswer.citizen_id == citizen_id, CheckAnswer.phase == phase)
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def save_check(citizen_id: int, phase: str, answers: dict[str, bool]) -> CheckScore:
-    """Record one answer per statement, once per phase."""
-    statements = catalogue().statements
-    if set(answers) != set(statements):
-        raise Refused("Answer every statement.", 400)
-    try:
-        with write_transaction() as session:
-            if has_answered(citizen_id, phase):
-                raise Refused("You already answered this check.", 409)
-            for key, answer in answers.items():
-                session.add(
-                    CheckAnswer(
-                        citizen_id=citizen_id,
-                        phase=phase,
-                        statement=key,
-                        answer=answer,
-                        correct=answer == statements[key].true,
-                    )
-                )
-    except IntegrityError:
-        raise Refused("You already answered this check.", 409) from None
-    return check_score(citizen_id, phase)
-
-
-def check_score(citizen_id: int, phase: str) -> CheckScore | None:
-    """Score one player's check, true statements and myths apart."""
-    rows = db.session.execute(
-        select(CheckAnswer.statement, CheckAnswer.correct).where(
-            CheckAnswer.citizen_id == citizen_id, CheckAnswer.phase == phase
-        )
-    ).all()
-    return _score(rows) if rows else None
-
-
-def _score(rows) -> CheckScore:
-    statements = catalogue().statements
-    true_rows = [ok for key, ok in rows if statements[key].true]
-    myth_rows = [ok for key, ok in rows if not statements[key].true]
-    return CheckScore(sum(true_rows), len(true_rows), sum(myth_rows), len(myth_rows))
-
-
-def class_checks(round_id: int) -> dict[str, CheckScore | None]:
-    """Score a whole round's checks, before and after, pooled over players."""
-    rows = db.session.execute(
-        select(CheckAnswer.phase, CheckAnswer.statement, CheckAnswer.correct)
-        .join(Citizen, Citizen.id == CheckAnswer.citizen_id)
-        .where(Citizen.round_id == round_id)
-    ).all()
-    return {
-        phase: _score([(s, ok) for p, s, ok in rows if p == phase])
-        if any(p == phase for p, _, _ in rows)
-        else None
-        for phase in ("before", "after")
-    }
+has_answered = checks.has_answered  # the pages ask through the debrief
 
 
 def save_guess(citizen_id: int, choice: str, text: str | None) -> None:
@@ -148,7 +74,8 @@ def debrief_open(round_: Round) -> bool:
 
 
 def round_summary(round_: Round) -> dict:
-    """Summarise one round for the class debrief: means, conformity, checks."""
+    """Summarise one round for the class debrief: means, conformity, checks, each on the
+    players still in the round (a removed player counts in none of them)."""
     world = rules.world_for(round_.world)
     means = db.session.execute(
         select(func.count(), func.avg(_track(world.primary)), func.avg(_track("wellbeing")))
@@ -157,7 +84,8 @@ def round_summary(round_: Round) -> dict:
     ).one()
     acts = db.session.execute(
         select(Event.citizen_id, Event.created_at, Event.action)
-        .where(Event.round_id == round_.id, Event.actor == "system")
+        .join(Citizen, Citizen.id == Event.citizen_id)
+        .where(Event.round_id == round_.id, Event.actor == "system", Citizen.kicked_at.is_(None))
         .distinct()
     ).all()
     return {
@@ -167,7 +95,8 @@ def round_summary(round_: Round) -> dict:
         "mean_score": round(means[1] or 0),
         "mean_wellbeing": round(means[2] or 0),
         "conformity": rules.conformity(world, [action for _, _, action in acts]),
-        "checks": class_checks(round_.id),
+        "actors": len({citizen for citizen, _, _ in acts}),
+        "checks": class_checks.round_checks(round_),
     }
 
 
@@ -193,20 +122,3 @@ def consequences_met(citizen_id: int, world: rules.World) -> list[Tagged]:
         keys += ["sesame-visa"] if max(values) >= 750 else []
     found = catalogue().consequences
     return [found[key] for key in dict.fromkeys(keys)]
-
-
-def checks_by_citizen(round_id: int) -> dict[int, dict[str, CheckScore]]:
-    """Score every player's checks in a round, in one query."""
-    rows = db.session.execute(
-        select(
-            CheckAnswer.citizen_id, CheckAnswer.phase, CheckAnswer.statement, CheckAnswer.correct
-        )
-        .join(Citizen, Citizen.id == CheckAnswer.citizen_id)
-        .where(Citizen.round_id == round_id)
-    ).all()
-    grouped: dict[int, dict[str, list]] = {}
-    for citizen_id, phase, statement, correct in rows:
-        grouped.setdefault(citizen_id, {}).setdefault(phase, []).append((statement, correct))
-    return {
-        cid: {phase: _score(r) for phase, r in phases.items()} for cid, phases in grouped.items()
-    }

@@ -2,14 +2,13 @@
 
 from flask import abort, flash, g, redirect, request, url_for
 
-from app.game import debrief, queries, rules
-from app.game.catalogue import catalogue
+from app.game import checks, debrief, detection, queries, rules
 from app.game.rounds import state_sentence
 from app.game.services import Refused
 from app.play import bp
 from app.play.chart import line_chart
 from app.play.common import citizen_required, page
-from app.play.forms import GuessForm, check_form, field_name
+from app.play.forms import GuessForm, check_form, confidence_name, field_name
 
 PHASES = ("before", "after")
 
@@ -25,14 +24,14 @@ def check(phase: str):
         abort(404, "There is no such check.")
     if phase == "after" and not _debrief_round_open():
         abort(409, "The second check comes with the debrief, when the round ends.")
-    statements = list(catalogue().statements.values())
-    form = check_form(statements)
-    if debrief.has_answered(g.citizen.id, phase):
+    if checks.has_answered(g.citizen.id, phase) or (
+        phase == "after" and checks.skipped(g.citizen.id)
+    ):
         if request.method == "POST":
             abort(409, "You already answered this check; your first answers stand.")
-        return page(
-            "play/check_done.html", phase=phase, score=debrief.check_score(g.citizen.id, phase)
-        )
+        return page("play/check_done.html", phase=phase, skipped=checks.skipped(g.citizen.id))
+    statements = checks.statements_for(g.citizen.user_id, phase)
+    form = check_form(statements)
     if not form.validate_on_submit():
         status = 400 if form.is_submitted() else 200
         return page(
@@ -42,14 +41,31 @@ def check(phase: str):
             phase=phase,
             statements=statements,
             field_name=field_name,
+            confidence_name=confidence_name,
         )
-    answers = {s.id: form[field_name(s.id)].data == "true" for s in statements}
+    answers = {
+        s.id: (form[field_name(s.id)].data == "true", int(form[confidence_name(s.id)].data))
+        for s in statements
+    }
     try:
-        debrief.save_check(g.citizen.id, phase, answers)
+        checks.save_check(g.citizen.id, phase, answers)
     except Refused as refused:
         abort(refused.status, refused.message)
     flash("Thank you. Your answers are saved.", "success")
     return redirect(url_for(".debrief_page" if phase == "after" else ".dashboard"), 303)
+
+
+@bp.post("/check/after/skip")
+@citizen_required
+def skip_check():
+    """Skip the check after play, and go on to the cards (CSRFProtect checked the form)."""
+    if not _debrief_round_open():
+        abort(409, "The second check comes with the debrief, when the round ends.")
+    try:
+        checks.skip_after(g.citizen.id)
+    except Refused as refused:
+        abort(refused.status, refused.message)
+    return redirect(url_for(".debrief_page"), 303)
 
 
 @bp.route("/debrief/guess", methods=["GET", "POST"])
@@ -59,6 +75,8 @@ def guess():
         abort(409, "The debrief opens when the instructor ends the round.")
     if debrief.guess_of(g.citizen.id):
         return redirect(url_for(".debrief_page"), 303)
+    if not checks.after_settled(g.citizen.id):  # the check comes before anything it tests
+        return redirect(url_for(".check", phase="after"), 303)
     form = GuessForm()
     if form.validate_on_submit():
         try:
@@ -84,6 +102,8 @@ def debrief_page():
             "notice",
         )
         return redirect(url_for(".dashboard"), 303)
+    if not checks.after_settled(g.citizen.id):  # no card before the check after play
+        return redirect(url_for(".check", phase="after"), 303)
     guess = debrief.guess_of(g.citizen.id)
     if guess is None:
         return redirect(url_for(".guess"), 303)
@@ -108,7 +128,10 @@ def show_debrief(citizen, life: queries.Life, guess: str, guess_text: str | None
         charts=charts,
         cards=debrief.cards_met(citizen.id, life.world),
         met=debrief.consequences_met(citizen.id, life.world),
-        before=debrief.check_score(citizen.id, "before"),
-        after=debrief.check_score(citizen.id, "after"),
+        sheets=checks.player_sheets(citizen.id),
+        d_prime=detection.d_prime,
+        criterion=detection.criterion,
+        reading=detection.reading,
+        skipped=checks.skipped(citizen.id),
         past=life.round if past else None,
     )

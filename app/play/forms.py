@@ -9,6 +9,7 @@ from wtforms.validators import InputRequired, Length, Optional, Regexp
 
 from app.game.catalogue import catalogue
 from app.game.debrief import GUESSES
+from app.game.detection import CONFIDENCE
 
 KEY_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{16,64}\Z")
 KEY = Regexp(KEY_PATTERN, message="The form's one-time key is malformed.")
@@ -57,23 +58,33 @@ class ComplaintForm(ActionForm):
 
 
 def check_form(statements) -> FlaskForm:
-    """Build the true-or-myth form: one required choice per statement."""
+    """Build the true-or-myth form: per statement, a required answer and how sure it is."""
 
     class CheckForm(FlaskForm):
         pass
 
     for statement in statements:
-        field = RadioField(
+        answer = RadioField(
             statement.text,
             choices=[("true", "True"), ("myth", "Myth")],
             validators=[InputRequired(message="Answer this one.")],
         )
-        setattr(CheckForm, field_name(statement.id), field)
+        sure = RadioField(
+            "How sure are you?",
+            choices=[(str(level), label) for level, label in CONFIDENCE.items()],
+            validators=[InputRequired(message="Say how sure you are.")],
+        )
+        setattr(CheckForm, field_name(statement.id), answer)
+        setattr(CheckForm, confidence_name(statement.id), sure)
     return CheckForm()
 
 
 def field_name(statement_id: str) -> str:
     return "s_" + statement_id.replace("-", "_")
+
+
+def confidence_name(statement_id: str) -> str:
+    return "c_" + statement_id.replace("-", "_")
 
 
 class GuessForm(FlaskForm):

@@ -8,6 +8,7 @@ import pytest
 import redis
 import requests
 
+from app.game.catalogue import catalogue
 from bench.server import Server
 from tests.conftest import POSTGRES
 from tests.helpers import make_classroom, make_instructor
@@ -65,19 +66,8 @@ def test_a_player_logs_in_on_one_server_and_acts_on_the_other(app, database_uri)
             f"{first.url}/join/{code}",
             data={"csrf_token": token(player, f"{first.url}/join/{code}"), "name": "Ada Crane"},
         )
-        check = {
-            f"s_{k}": "true"
-            for k in (
-                "sesame_range",
-                "court_blacklist",
-                "wechat_score",
-                "dangan",
-                "one_score",
-                "posts",
-                "japanese_media",
-                "mandatory_2020",
-            )
-        }
+        check = {f"s_{k.replace('-', '_')}": "true" for k in catalogue().statements}
+        check |= {f"c_{k.replace('-', '_')}": "2" for k in catalogue().statements}
         player.post(
             f"{second.url}/check/before",
             data=check | {"csrf_token": token(player, f"{second.url}/check/before")},

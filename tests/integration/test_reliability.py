@@ -10,10 +10,9 @@ import requests
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game import debrief, joining, rounds
+from app.game import checks, joining, rounds
 from app.game.audit import ledger_mismatches, meter_mismatches
-from app.game.catalogue import catalogue
-from app.models import Event, User
+from app.models import Citizen, Event, User
 from bench.server import Server
 from tests.helpers import make_instructor
 
@@ -28,9 +27,10 @@ def seed_students(app, count: int) -> list[str]:
         classroom = rounds.create_classroom(teacher, "Load", "record")
         codes = [joining.join_class(classroom, f"Student {i:02d}")[1] for i in range(count)]
         round_ = rounds.change_status(rounds.current_round(classroom.id).id, "start")
-        answers = dict.fromkeys(catalogue().statements, True)
         for citizen_id in range(1, count + 1):
-            debrief.save_check(citizen_id, "before", answers)
+            user_id = db.session.get(Citizen, citizen_id).user_id
+            answers = {s.id: (True, 2) for s in checks.statements_for(user_id, "before")}
+            checks.save_check(citizen_id, "before", answers)
         assert round_.status == "running"
     return codes
 

@@ -161,6 +161,7 @@ def test_script_payloads_render_as_text_everywhere(app):
         note=PAYLOAD,
     )
     instructor_post(teacher, page, f"{page}/status", command="end", confirm="yes")
+    ada.take_check("after")
     ada.submit("/debrief/guess", None, choice="nothing", text=PAYLOAD)
     pages = [
         (teacher, p)
