@@ -21,7 +21,7 @@ def past_debrief(number: int):
     return show_debrief(
         citizen,
         queries.life_of(citizen),
-        debrief.GUESSES[guess.choice] if guess else f"no guess: {round_.name} ended first",
+        debrief.GUESSES[guess.choice] if guess else "nothing: the round ended before you guessed",
         guess.text if guess else None,
         past=True,
     )

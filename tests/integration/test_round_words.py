@@ -82,7 +82,10 @@ def test_earlier_debriefs_stay_in_the_players_history_read_only(app, teacher, ru
     old = ada.client.get("/debrief/round/1")
     html = old.get_data(as_text=True)
     assert old.status_code == 200 and "Your Round 1 debrief" in html
-    assert "no guess" in html and "<form" not in html.split('id="main"')[1].split("</main>")[0]
+    assert (
+        "the round ended before you guessed" in html
+        and "<form" not in html.split('id="main"')[1].split("</main>")[0]
+    )
     assert ada.client.get("/debrief/round/2").status_code == 404  # the current round
     late = join(app, code, "Late Owl")
     assert late.client.get("/debrief/round/1").status_code == 404  # not theirs
