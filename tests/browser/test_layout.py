@@ -218,3 +218,18 @@ def test_long_names_and_texts_never_widen_a_page(lesson, new_page, live_server, 
         name = url.strip("/").replace("/", "-") or "dashboard"
         screenshot(page, f"long-text-{name}")
     assert too_wide == [], repr(too_wide)
+
+
+LOOKS = """buttons => buttons.filter(b => b.offsetParent).map(b => { const c = getComputedStyle(b);
+  return [b.textContent.trim(),
+          [c.backgroundColor, c.color, c.borderTopColor, c.fontSize, c.boxShadow].join(' ')]; })"""
+
+
+def test_the_primary_action_of_the_lobby_has_a_look_of_its_own(lesson, new_page, live_server):
+    page = as_person(new_page, live_server, lesson.teacher, WIDE)
+    page.goto(f"/classes/{lesson.lobby_id}")
+    looks = page.locator("main button, main .button").evaluate_all(LOOKS)
+    start = [look for text, look in looks if text == "Start the round"]
+    others = {look for text, look in looks if text != "Start the round"}
+    assert len(start) == 1 and len(others) >= 2
+    assert start[0] not in others  # and the rest share the secondary look
