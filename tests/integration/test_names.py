@@ -203,7 +203,7 @@ def test_usernames_that_only_share_letters_are_both_free(app):
 USERNAMES = st.text(string.ascii_letters + string.digits + "_-", min_size=1, max_size=24)
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # read-only queries
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(username=USERNAMES)
 def test_the_database_computes_the_same_looks_as_python(app, username):
     with app.app_context():
