@@ -112,11 +112,20 @@ def links(app, host: str) -> tuple[str, str]:
     return page, invite.get_data(as_text=True)
 
 
-def test_a_forged_host_never_makes_a_link(app):
-    page, invite = links(app, "evil.example")
-    assert "evil.example" not in page and "evil.example" not in invite
+@pytest.mark.parametrize("host", ["evil.example", "192.0.2.1:5000", "0.0.0.0:5000"])
+def test_a_forged_host_never_makes_a_link(app, host):
+    page, invite = links(app, host)
+    assert host not in page and host not in invite
     assert "FLASK_PUBLIC_URL" in page and "/invite/" in invite
     assert 'aria-label="QR code to join"' not in page
+
+
+def test_behind_a_trusted_proxy_links_keep_its_scheme(make_app):
+    app = make_app(TRUSTED_PROXIES=1)
+    teacher = make_instructor(app)
+    classroom_id, _ = make_classroom(app)
+    page = teacher.get(f"/classes/{classroom_id}", headers={"X-Forwarded-Proto": "https"})
+    assert "https://localhost/join/" in page.get_data(as_text=True)
 
 
 def test_links_use_the_public_address_whatever_the_host(make_app):
