@@ -40,7 +40,8 @@ def new_round(teacher, classroom_id: int, world: str) -> None:
     page = f"/classes/{classroom_id}"
     html = teacher.get(page).get_data(as_text=True)
     teacher.post(
-        f"{page}/reset", data=hidden_fields(html, f"{page}/reset") | {"confirm": "y", "world": world}
+        f"{page}/reset",
+        data=hidden_fields(html, f"{page}/reset") | {"confirm": "y", "world": world},
     )
     instructor_post(teacher, page, f"{page}/status", command="start")
 
@@ -48,7 +49,9 @@ def new_round(teacher, classroom_id: int, world: str) -> None:
 def user_of(app, name: str) -> User:
     with app.app_context():
         return db.session.scalar(
-            select(User).join(Citizen, Citizen.user_id == User.id).where(Citizen.display_name == name)
+            select(User)
+            .join(Citizen, Citizen.user_id == User.id)
+            .where(Citizen.display_name == name)
         )
 
 
@@ -150,7 +153,9 @@ def test_the_check_after_play_waits_for_the_debrief(app, teacher):
     ada = join(app, code, "Ada")
     assert ada.client.get("/check/after").status_code == 409
     html = ada.client.get("/").get_data(as_text=True)
-    assert ada.client.post("/check/after/skip", data=hidden_fields(html, "/logout")).status_code == 409
+    assert (
+        ada.client.post("/check/after/skip", data=hidden_fields(html, "/logout")).status_code == 409
+    )
 
 
 def class_lesson(app, teacher):
