@@ -63,7 +63,7 @@ def test_an_instructor_runs_a_round_and_resets_it(app, new_page):
 
     teacher.get_by_label("Yes: end this round").check()
     teacher.get_by_role("button", name="Start a new round").click()
-    assert "Round 2 waits in the lobby" in teacher.locator(".messages").inner_text()
+    assert "Round 2 is waiting to start" in teacher.locator(".messages").inner_text()
     for student in (ada, bo):
         student.goto("/")
         assert student.locator("#status-score").inner_text() == "600"
