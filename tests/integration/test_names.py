@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game import names
-from app.models import Citizen, User
+from app.game import joining, names
+from app.game.services import Refused
+from app.models import Citizen, Classroom, User
 from tests.helpers import (
     PASSWORD,
     hidden_fields,
@@ -18,6 +19,7 @@ from tests.helpers import (
     make_classroom,
     make_instructor,
 )
+from tests.integration.test_concurrency import run_together
 
 
 @pytest.fixture
@@ -211,3 +213,27 @@ def test_the_database_computes_the_same_looks_as_python(app, username):
             select(*names.sql_looks(func.cast(username, User.username.type)))
         ).one()
     assert set(row) == names.looks(username)
+
+
+QUIET_CRANES = [
+    "Quiet Crane",
+    "QUIET CRANE",
+    "Quiet  Crane",
+    "Quiet Сrane",
+    "Ｑｕｉｅｔ Ｃｒａｎｅ",
+]
+
+
+def test_look_alikes_joining_at_the_same_moment_get_one_name(app, classroom):
+    """The check runs again inside the write, holding the round: one of them gets the name."""
+    with app.app_context():
+        classroom_row = db.session.get(Classroom, classroom[0])
+        db.session.expunge(classroom_row)
+
+    def attempt(i: int):
+        return joining.join_class(db.session.merge(classroom_row), QUIET_CRANES[i % 5])
+
+    results = run_together(app, attempt, 10)
+    refused = [r for r in results if isinstance(r, Refused)]
+    assert len(refused) == 9 and all("taken" in r.message for r in refused)
+    assert len(shown_names(app)) == 1
