@@ -8,7 +8,13 @@ from sqlalchemy import or_, select, update
 
 from app.extensions import db
 from app.game import names
-from app.game.services import Refused, add_citizen, current_round, write_transaction
+from app.game.services import (
+    Refused,
+    add_citizen,
+    current_round,
+    newest_round_id,
+    write_transaction,
+)
 from app.models import Citizen, Classroom, Round, User
 
 JOIN_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
@@ -127,6 +133,22 @@ def removed_from(round_id: int, citizen_ids: list[int], user_id: int | None) -> 
         or_(device, Citizen.user_id == user_id) if user_id else device,
     )
     return db.session.scalar(query.limit(1))
+
+
+def removed_now(citizen_ids: list[int]) -> Citizen | None:
+    """Return the citizen among these who is removed from their class's current round."""
+    if not citizen_ids:
+        return None
+    return db.session.scalar(
+        select(Citizen)
+        .join(Round, Round.id == Citizen.round_id)
+        .where(
+            Citizen.id.in_(citizen_ids),
+            Citizen.kicked_at.is_not(None),
+            Round.id == newest_round_id(Round.classroom_id),
+        )
+        .limit(1)
+    )
 
 
 def join_class(

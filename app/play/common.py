@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from app.auth import marks
 from app.extensions import db
-from app.game import acts, debrief, queries, rules, services
+from app.game import acts, debrief, joining, queries, rules, services
 from app.game.catalogue import catalogue
 from app.game.rounds import state_sentence
 from app.models import Classroom, Round, utcnow
@@ -21,7 +21,7 @@ def citizen_required(view):
     @wraps(view)
     def wrapped(*args, **kwargs):
         if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.path))
+            return removed_device() or redirect(url_for("auth.login", next=request.path))
         if current_user.is_instructor:
             return redirect(url_for("classroom.index"))
         citizen = services.current_citizen(current_user, current_user.citizen)
@@ -63,6 +63,13 @@ def moved_on(citizen) -> bool:
         "notice",
     )
     return True
+
+
+def removed_device():
+    """Tell a device signed out by its player's removal why, while that round lasts (or None):
+    a student has no password, and the login page would only puzzle them."""
+    citizen = joining.removed_now(marks.device_citizens())
+    return removed(citizen) if citizen else None
 
 
 def removed(citizen):

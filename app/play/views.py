@@ -7,14 +7,14 @@ from app.game import debrief, queries, rules
 from app.game.catalogue import catalogue
 from app.play import bp
 from app.play.chart import line_chart
-from app.play.common import act, citizen_required, page, player_page
+from app.play.common import act, citizen_required, page, player_page, removed_device
 from app.play.forms import ActionForm, ComplaintForm
 
 
 @bp.get("/")
 def dashboard():
     if not current_user.is_authenticated:
-        return render_template("play/welcome.html", content=catalogue())
+        return removed_device() or render_template("play/welcome.html", content=catalogue())
     return dashboard_page()
 
 

@@ -90,8 +90,9 @@ def test_removing_asks_first_and_readmitting_undoes_it(app, teacher, running):
     assert teacher.post(url, data=token).status_code == 302  # to the confirmation
     assert "Ada Crane" in teacher.get(monitor).get_data(as_text=True).split("removed-heading")[0]
     assert kick(teacher, classroom_id, ada_id).status_code == 303
-    page = ada.client.get("/feed")
-    assert "join" not in (page.location or "") and "Join one" not in page.get_data(as_text=True)
+    for url in ("/feed", "/"):  # signed out by the removal, the device is told why
+        page = ada.client.get(url)
+        assert page.status_code == 403 and "removed you from Round 1" in page.get_data(True)
     phone, _ = resume(app, code_of_ada)  # the code still names the removed player
     removed = phone.get("/")
     text = removed.get_data(as_text=True)
@@ -103,6 +104,7 @@ def test_removing_asks_first_and_readmitting_undoes_it(app, teacher, running):
     assert readmit.status_code == 303
     html = phone.get("/").get_data(as_text=True)
     assert 'id="status-score">612<' in html  # where she left off
+    assert ada.client.get("/").status_code == 200  # the old device: the welcome page again
     assert Player(phone, "Ada Crane").buy().status_code == 303
     with app.app_context():
         assert count_events() == 5  # the share wrote 3 events, the purchase 2
@@ -113,7 +115,7 @@ def test_a_removed_device_cannot_rejoin_the_round_under_a_new_name(app, teacher,
     troll = join(app, code, "Loud Magpie")
     troll_id = citizen_id(app, "Loud Magpie")
     kick(teacher, classroom_id, troll_id)
-    assert troll.client.get("/feed").location.startswith("/login")  # the removal signed out
+    assert troll.client.get("/feed").status_code == 403  # signed out by the removal, told why
     page = troll.client.get(f"/join/{code}").get_data(as_text=True)
     again = troll.client.post(f"/join/{code}", data=hidden_fields(page, None) | {"name": "Nice"})
     text = again.get_data(as_text=True)
