@@ -177,7 +177,7 @@ def test_bad_action_posts_change_nothing(app, player, clock, url, data, status, 
     [
         ({"topic": "aliens"}, "Not a valid choice"),
         ({"channel": "riot"}, "Not a valid choice"),
-        ({"topic": ""}, "This field is required"),
+        ({"topic": ""}, "Choose what your complaint is about"),
         ({"text": "x" * 281}, "Keep it to 280 characters"),
         ({"text": "x" * 5_000}, "Keep it to 280 characters"),
     ],
