@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from app.classroom import bp
 from app.classroom.access import instructor_required, own_classroom, own_round
+from app.classroom.words import local
 from app.extensions import db
 from app.game import checks, class_checks, detection, roster
 from app.game.catalogue import catalogue
@@ -141,6 +142,7 @@ def ledger_csv(classroom_id: int, number: int):
         [
             "event",
             "time_utc",
+            f"time_{classroom.time_zone}",
             "pseudonym",
             "track",
             "action",
@@ -155,6 +157,7 @@ def ledger_csv(classroom_id: int, number: int):
         [
             e.id,
             e.created_at.isoformat(timespec="seconds"),
+            local(e.created_at, classroom.time_zone, "%Y-%m-%d %H:%M:%S"),
             name,
             e.track,
             e.action,

@@ -4,6 +4,8 @@ import csv
 import io
 import re
 from collections import defaultdict
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -71,6 +73,17 @@ def test_the_ledger_sums_to_each_students_score(lesson):
         assert isinstance(row["score"], float) and isinstance(row["wellbeing"], float)
         assert sums[row["pseudonym"]] == row["score"] - 600
     assert sums["Ada Crane"] == 612 - 10 - 30 - 600
+
+
+def test_the_ledger_gives_each_time_in_the_class_time_zone_too(app, lesson):
+    teacher, classroom_id = lesson
+    page = f"/classes/{classroom_id}"
+    instructor_post(teacher, page, f"{page}/zone", time_zone="Asia/Kolkata")
+    text = teacher.get(f"{page}/rounds/1/ledger.csv").get_data(as_text=True)
+    header, first = list(csv.reader(io.StringIO(text)))[:2]
+    assert header[1:3] == ["time_utc", "time_Asia/Kolkata"]
+    utc = datetime.fromisoformat(first[1]).replace(tzinfo=UTC)
+    assert first[2] == f"{utc.astimezone(ZoneInfo('Asia/Kolkata')):%Y-%m-%d %H:%M:%S}"
 
 
 def test_text_that_would_run_as_a_formula_is_neutralised(lesson):
