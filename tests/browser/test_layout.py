@@ -233,3 +233,14 @@ def test_the_primary_action_of_the_lobby_has_a_look_of_its_own(lesson, new_page,
     others = {look for text, look in looks if text != "Start the round"}
     assert len(start) == 1 and len(others) >= 2
     assert start[0] not in others  # and the rest share the secondary look
+
+
+def test_a_phone_hides_only_the_time_column_of_a_table(lesson, new_page, live_server):
+    teacher = as_person(new_page, live_server, lesson.teacher, PHONE)
+    teacher.goto(f"/classes/{lesson.classroom_id}/rounds/1")
+    assert teacher.get_by_role("cell", name="Ada Crane").first.is_visible()  # a pseudonym
+    assert not teacher.locator("td.when").first.is_visible()
+    player = as_person(new_page, live_server, lesson.nasty.client, PHONE)
+    player.goto("/history")
+    assert not player.locator("td.when").first.is_visible()
+    assert player.get_by_text("Bought Starlight Academy").is_visible()
