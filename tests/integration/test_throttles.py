@@ -9,7 +9,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from app.extensions import db
+from app.extensions import db, limiter
 from app.models import RateLimit
 from bench.server import Server
 
@@ -37,6 +37,21 @@ def test_the_default_storage_is_the_database(shared):
     with shared.app_context():
         (row,) = db.session.scalars(select(RateLimit)).all()
         assert row.count == 21 and "127.0.0.1" in row.key and "login" in row.key
+
+
+def test_the_limit_headers_and_a_reset_read_the_database(shared):
+    client = shared.test_client()
+    token = TOKEN.search(client.get("/login").get_data(as_text=True)).group(1)
+    data = {"csrf_token": token, "username": "nobody", "password": "wrong password"}
+    for _ in range(20):
+        response = client.post("/login", data=data)
+    assert response.headers["X-RateLimit-Remaining"] == "0"
+    refused = client.post("/login", data=data)
+    assert refused.status_code == 429 and 0 < int(refused.headers["Retry-After"]) <= 60
+    with shared.app_context():
+        limiter.reset()
+        assert db.session.scalars(select(RateLimit)).all() == []
+    assert client.post("/login", data=data).headers["X-RateLimit-Remaining"] == "19"
 
 
 def test_a_window_that_ended_counts_again_from_one(shared):
