@@ -109,6 +109,11 @@ def _citizen_ids(html: str) -> list[int]:
     return [int(found) for found in re.findall(r"/citizens/(\d+)/adjust", html)]
 
 
+CUT_WITHOUT_TITLE = """() => [...document.querySelectorAll('body *')].filter(e =>
+    getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1)
+  .filter(e => { const titled = e.closest('[title]');
+    return !(titled && titled.title.trim() && e.textContent.includes(titled.title.trim())); })
+  .map(e => e.textContent.trim().slice(0, 40))"""
 OVERFLOW = """() => [document.scrollingElement.scrollWidth, innerWidth,
   document.scrollingElement.scrollHeight, innerHeight]"""
 OUTSIDE = """() => [...document.querySelectorAll('.projector-head, main section')].map(e => {
@@ -215,6 +220,7 @@ def test_long_names_and_texts_never_widen_a_page(lesson, new_page, live_server, 
         width, inner_width, _, _ = page.evaluate(OVERFLOW)
         if width > inner_width:
             too_wide.append((url, width))
+        too_wide += [(url, text) for text in page.evaluate(CUT_WITHOUT_TITLE)]  # text cut, lost
         name = url.strip("/").replace("/", "-") or "dashboard"
         screenshot(page, f"long-text-{name}")
     assert too_wide == [], repr(too_wide)
