@@ -108,6 +108,9 @@ def test_a_player_can_play_with_the_keyboard_alone(new_page, lesson):
     for radio in page.locator("input[type=radio][value=true]").all():
         radio.focus()
         page.keyboard.press("Space")
+    for radio in page.locator("fieldset.confidence input[type=radio][value='2']").all():
+        radio.focus()
+        page.keyboard.press("Space")
     page.get_by_role("button", name="Save my answers").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/")
