@@ -169,6 +169,13 @@ def test_on_a_phone_the_header_is_small_and_every_target_large(lesson, new_page,
     screenshot(phone, "phone-menu-open")
     menu.get_by_role("link", name="History").click()
     assert phone.locator("h1").inner_text() == "Your history"
+    base = f"/classes/{lesson.classroom_id}"
+    instructor_post(lesson.teacher, base, f"{base}/status", command="pause")
+    phone.goto("/")
+    bottom = phone.evaluate("document.querySelector('.status').getBoundingClientRect().bottom")
+    assert bottom <= 120  # the round's state shows at the foot of the screen instead
+    assert phone.locator(".round-state").is_visible()
+    screenshot(phone, "phone-paused")
 
 
 def test_the_menu_opens_without_javascript(lesson, new_page, live_server):
