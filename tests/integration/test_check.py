@@ -200,6 +200,8 @@ def test_the_class_debrief_compares_the_same_students_and_says_how_many(app, tea
 def test_exports_carry_every_answer_and_each_players_figures(app, teacher):
     classroom_id, _ = class_lesson(app, teacher)
     base = f"/classes/{classroom_id}"
+    assert f"{base}/rounds/1/checks.csv" in teacher.get(f"{base}/rounds/1").text
+    assert f"{base}/rounds/1/checks.csv" in teacher.get(base).text
     answers = list(csv.DictReader(io.StringIO(teacher.get(f"{base}/rounds/1/checks.csv").text)))
     assert len(answers) == 4 * 12 + 3 * 12
     first = answers[0]
