@@ -5,6 +5,8 @@ the other form when each round's debrief opens, before any myth-or-record card. 
 comes first alternates with the parity of the account's id, so half a class starts with A.
 """
 
+import hashlib
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -25,8 +27,11 @@ def form_for(user_id: int, phase: str) -> str:
 
 
 def statements_for(user_id: int, phase: str) -> list[Statement]:
+    """Return a player's form in a fixed order that mixes true statements and myths (the file
+    lists the true ones first, which would give the answers away)."""
     form = form_for(user_id, phase)
-    return [s for s in catalogue().statements.values() if s.form == form]
+    mine = [s for s in catalogue().statements.values() if s.form == form]
+    return sorted(mine, key=lambda s: hashlib.sha256(s.id.encode()).hexdigest())
 
 
 def _citizen(citizen_id: int) -> tuple[int, int]:

@@ -49,9 +49,18 @@ def test_a_student_checks_before_and_after_and_the_class_sees_d_prime_and_c(app,
     ada.get_by_role("button", name="Save my answers").click()  # nothing chosen: refused
     assert ada.locator(".error").first.inner_text() == "Answer this one."
     screenshot(ada, "check-refused")
+    first = ada.locator("fieldset.statement > legend").first.inner_text()
     answer(ada, "True", "Guessing")
     ada.get_by_role("button", name="Save my answers").click()
     assert "Your answers are saved" in ada.locator(".messages").inner_text()
+
+    bo = new_page(PROJECTOR)  # the next account starts with the other form
+    bo.goto(f"/join/{code}")
+    bo.get_by_label("Your name in the game").fill("Bo Otter")
+    bo.get_by_role("button", name="Join", exact=True).click()
+    bo.goto("/check/before")
+    assert bo.locator("fieldset.statement > legend").first.inner_text() != first
+    screenshot(bo, "check-before")
 
     ada.goto("/feed")
     ada.locator("form[action='/feed/grain-quota/share'] button").click()
@@ -87,5 +96,6 @@ def test_a_student_checks_before_and_after_and_the_class_sees_d_prime_and_c(app,
     }
     assert rows["Telling true from myth (d′)"] == ["0.00", "0.00"]
     assert rows['Lean (c; above 0: towards "myth")'] == ["-1.47", "+1.47"]
-    assert "1 student (students removed from the round count in no figure)" in teacher.content()
+    assert "2 students (students removed from the round count in no figure)" in teacher.content()
+    assert "(1 answered before play, 1 after)" in figures.inner_text()  # Bo answered neither
     screenshot(teacher, "class-debrief-check")

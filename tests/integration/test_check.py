@@ -55,16 +55,17 @@ def user_of(app, name: str) -> User:
         )
 
 
-def answer_right(player, app, phase: str, right: int, confidence: str = "3"):
-    """Answer a form, the first `right` statements correctly and the rest wrongly."""
+def answer_sheet(player, app, phase: str, hits: int, false_alarms: int, sure: str = "3"):
+    """Answer a form: the first `hits` true statements and the first `false_alarms` myths
+    judged true, every other statement judged a myth."""
     user = user_of(app, player.username)
     with app.app_context():
         statements = checks.statements_for(user.id, phase)
-    fields = {}
-    for i, s in enumerate(statements):
-        correct = "true" if s.true else "myth"
-        fields[field_name(s.id)] = correct if i < right else ("myth" if s.true else "true")
-        fields[confidence_name(s.id)] = confidence
+    true_ones = [s.id for s in statements if s.true][:hits]
+    myths = [s.id for s in statements if not s.true][:false_alarms]
+    fields = {field_name(s.id): "myth" for s in statements}
+    fields |= {field_name(key): "true" for key in true_ones + myths}
+    fields |= {confidence_name(s.id): sure for s in statements}
     return player.submit(f"/check/{phase}", None, **fields)
 
 
@@ -129,7 +130,7 @@ def test_the_check_after_play_comes_before_any_card(app, teacher):
         assert ada.client.get(page).location == "/check/after"
     html = ada.client.get("/check/after").get_data(as_text=True)
     assert CARD not in html and "Myth and record" not in html and "Skip the check" in html
-    answer_right(ada, app, "after", 12)
+    answer_sheet(ada, app, "after", 6, 0)
     assert ada.client.get("/debrief").location == "/debrief/guess"
     ada.submit("/debrief/guess", None, choice="loyal")
     html = ada.client.get("/debrief").get_data(as_text=True)
@@ -163,16 +164,16 @@ def class_lesson(app, teacher):
     Dina answers both but is removed."""
     classroom_id, code = open_class(teacher)
     players = {name: join(app, code, name, check=False) for name in ("Ada", "Bob", "Cyd", "Dina")}
-    answer_right(players["Ada"], app, "before", 6)
+    answer_sheet(players["Ada"], app, "before", 6, 6)
     players["Bob"].take_check("before", "myth")
-    answer_right(players["Cyd"], app, "before", 12)
-    answer_right(players["Dina"], app, "before", 0)
+    answer_sheet(players["Cyd"], app, "before", 6, 0)
+    answer_sheet(players["Dina"], app, "before", 0, 6)
     for player in players.values():
         player.share()
     end_round(teacher, classroom_id)
-    answer_right(players["Ada"], app, "after", 12)
+    answer_sheet(players["Ada"], app, "after", 6, 0)
     players["Bob"].take_check("after", "myth")
-    answer_right(players["Dina"], app, "after", 12)
+    answer_sheet(players["Dina"], app, "after", 6, 0)
     with app.app_context():
         di = db.session.scalar(select(Citizen.id).where(Citizen.display_name == "Dina"))
         rounds.kick(di)
@@ -185,15 +186,15 @@ def test_the_class_debrief_compares_the_same_students_and_says_how_many(app, tea
     assert "3 students (students removed from the round count in no figure)" in html
     assert "The same 2 students before and after" in html
     assert "(3 answered before play, 2 after)" in html
-    # Cyd answered only before and Dina was removed: Ada and Bob count. Ada answered 6 of 12
-    # right before; her form lists its statements in file order, so she hit all 6 true ones
-    # and judged all 6 myths true: H = F = 6.5/7, d′ 0, c −1.47. After, all right: d′ 2.93,
-    # c 0. Bob said "myth" to all: d′ 0, c +1.47, both times. Means: d′ 0.00 → 1.47,
-    # c 0.00 → +0.73.
+    # Cyd answered only before and Dina was removed: Ada and Bob count. Ada judged everything
+    # true before: H = F = 6.5/7, d′ 0, c −1.47. After, all right: d′ 2.93, c 0. Bob said
+    # "myth" to all: d′ 0, c +1.47, both times. Means: d′ 0.00 → 1.47, c 0.00 → +0.73.
     row = html.split("Telling true from myth (d′)")[1].split("</tr>")[0]
     assert '<td class="num">0.00</td><td class="num">1.47</td>' in row
     lean = html.split("Lean (c;")[1].split("</tr>")[0]
     assert '<td class="num">+0.00</td><td class="num">+0.73</td>' in lean
+    assert "The meters move with every act of the round: those of its 3 students" in html
+    assert "the acts of 3 of 3 students" in html  # conformity leaves Dina out too
     assert "True or myth by world" in html and "All rounds" in html
 
 

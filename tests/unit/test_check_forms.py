@@ -69,3 +69,14 @@ def test_every_statement_cites_sources_and_explains_its_answer():
 def test_the_forms_do_not_repeat_a_statement():
     texts = [s.text for s in catalogue().statements.values()]
     assert len(set(texts)) == len(texts) == 24
+
+
+@pytest.mark.parametrize("user_id", [1, 2])
+def test_the_order_on_the_page_gives_nothing_away(user_id):
+    """The file lists true statements first; the page mixes them: no half is one kind."""
+    from app.game.checks import statements_for
+
+    for phase in ("before", "after"):
+        shown = statements_for(user_id, phase)
+        assert 2 <= sum(s.true for s in shown[:6]) <= 4
+        assert [s.id for s in shown] == [s.id for s in statements_for(user_id + 2, phase)]
