@@ -37,7 +37,10 @@ def test_every_page_the_browser_opened_is_valid_html():
         text=True,
         timeout=300,
     )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    try:
+        messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    except ValueError:
+        pytest.fail(f"the HTML checker did not run:\n{result.stderr[-2000:]}")
     errors = [
         f"{Path(m.get('url', '')).name}:{m.get('lastLine', '?')}: {m['message']}"
         f" [{m.get('extract', '').strip()}]"
