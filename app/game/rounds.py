@@ -184,6 +184,9 @@ def kick(citizen_id: int) -> None:
         citizen = session.get(Citizen, citizen_id)
         if citizen.kicked_at is not None:
             raise Refused(f"{citizen.display_name} was already removed.")
+        round_ = session.get(Round, citizen.round_id)
+        if current_round(round_.classroom_id).id != round_.id:
+            raise Refused(f"{round_.name} is over; its players can no longer be removed.")
         citizen.kicked_at = utcnow()
         _touch(session, citizen.round_id)
 

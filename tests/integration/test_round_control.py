@@ -154,6 +154,18 @@ def test_a_player_removed_before_a_new_round_may_join_the_next(app, teacher, run
     )
 
 
+def test_players_of_an_archived_round_are_neither_removed_nor_readmitted(app, teacher, running):
+    classroom_id, code = running
+    join(app, code, "Ada Crane")
+    old = citizen_id(app, "Ada Crane")
+    page = f"/classes/{classroom_id}"
+    instructor_post(teacher, page, f"{page}/reset", confirm="y", world="video")
+    refused = kick(teacher, classroom_id, old)
+    assert refused.status_code == 409 and "Round 1 is over" in refused.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Citizen, old).kicked_at is None
+
+
 def test_the_instructor_closes_and_opens_joining(app, teacher, running):
     classroom_id, code = running
     member = join(app, code, "Early Bird")
