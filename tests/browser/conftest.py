@@ -128,6 +128,4 @@ def take_check(page) -> None:
         radio.check()
     for radio in page.locator("fieldset.confidence input[type=radio][value='2']").all():
         radio.check()
-    for radio in page.locator("fieldset.confidence input[type=radio][value='2']").all():
-        radio.check()
     page.get_by_role("button", name="Save my answers").click()
