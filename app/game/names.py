@@ -1,7 +1,7 @@
 """Names people choose: cleaned of what cannot be seen, checked for letters, compared by look.
 
 Two names that look alike are the same name: both are reduced to the confusable skeleton of
-Unicode TR39 (by ICU) after NFKC and case folding, so fullwidth letters, Cyrillic look-alikes
+Unicode TR39 after NFKC and case folding, so fullwidth letters, Cyrillic look-alikes
 and case cannot slip past the word filter or pass one player off as another.
 """
 
@@ -9,14 +9,20 @@ import re
 import string
 import unicodedata
 
-import icu
 from sqlalchemy import func
 
+from app.game.confusables import skeleton
+
 # Default-ignorable code points (zero-width characters, Hangul fillers, variation selectors),
-# controls and format characters (bidirectional overrides and isolates) render as nothing or
-# reorder what follows: a name keeps none of them.
-INVISIBLE = icu.UnicodeSet(r"[[:Default_Ignorable_Code_Point:][:Cc:][:Cf:]]")
-INVISIBLE.freeze()
+# controls, format characters (bidirectional overrides and isolates) and line or paragraph
+# separators render as nothing or reorder what follows: a name keeps none of them.
+HIDDEN_KINDS = {"Cc", "Cf", "Zl", "Zp"}
+IGNORABLE = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
 SEPARATORS = " .'-"
 SPLIT = re.compile(r"[ .'\-]+")
 SHORTEST, LONGEST = 3, 24
@@ -24,13 +30,20 @@ RULE = (
     f"Use {SHORTEST}–{LONGEST} letters, digits, spaces, dots, apostrophes or dashes, "
     "starting and ending with a letter or digit."
 )
-_SPOOF = icu.SpoofChecker()
+
+
+def invisible(char: str) -> bool:
+    """Say whether a character shows nothing or reorders what follows it."""
+    point = ord(char)
+    return unicodedata.category(char) in HIDDEN_KINDS or any(
+        low <= point <= high for low, high in IGNORABLE
+    )
 
 
 def clean(raw: str) -> str:
     """Return a name in NFKC without invisible characters, its spaces collapsed and trimmed."""
     spaced = "".join(" " if char.isspace() else char for char in raw or "")
-    visible = "".join(char for char in spaced if not INVISIBLE.contains(char))
+    visible = "".join(char for char in spaced if not invisible(char))
     return " ".join(unicodedata.normalize("NFKC", visible).split())
 
 
@@ -60,14 +73,14 @@ def problem(name: str) -> str | None:
 
 
 def _folded_skeleton(text: str) -> str:
-    return _SPOOF.getSkeleton(0, text.casefold()).casefold()
+    return skeleton(text.casefold()).casefold()
 
 
 def looks(name: str) -> set[str]:
     """Return how a name reads to the eye, separators left out: its skeleton with case folded
     first (QUIET is quiet) and with the skeleton taken first (I looks like l, not like i)."""
     cleaned = clean(name)
-    shapes = {_folded_skeleton(cleaned), _folded_skeleton(_SPOOF.getSkeleton(0, cleaned))}
+    shapes = {_folded_skeleton(cleaned), _folded_skeleton(skeleton(cleaned))}
     return {SPLIT.sub("", shape) for shape in shapes}
 
 
@@ -85,7 +98,7 @@ def _ascii_shapes(chars: str, shape) -> list[tuple[str, str]]:
 
 
 _FOLDED = _ascii_shapes(string.ascii_lowercase + string.digits, _folded_skeleton)
-_RAW = _ascii_shapes(string.ascii_letters + string.digits, lambda c: _SPOOF.getSkeleton(0, c))
+_RAW = _ascii_shapes(string.ascii_letters + string.digits, skeleton)
 
 
 def sql_looks(column) -> list:
