@@ -141,6 +141,7 @@ def test_the_whole_journey_works_without_javascript(new_page, lesson):
     page.get_by_role("button", name="Pay it on time").click()
     assert page.locator("#status-score").inner_text() == "603"  # the viral video: +3
     page.goto("/complain")
+    page.get_by_label("What about?").select_option("pollution")
     page.get_by_label("Sign a petition").check()
     page.get_by_role("button", name="Complain").click()
     assert "Complained about" in page.locator("[role=status]").inner_text()

@@ -59,7 +59,7 @@ def test_a_round_on_the_record_ends_with_the_file_revealed(app, new_page):
     assert "The court blacklist fed the private score" in cards  # her skipped debt touched it
     assert "The central bank never licensed the eight private scores" in cards
     invented = mei.locator(".file .reality-part", has_text="What this game writes")
-    assert "invented for the game" in invented.inner_text()
+    assert "invented for the game" in invented.inner_text().lower()
     screenshot(mei, "debrief")
     assert "Myths you judged true" in mei.locator("main").inner_text()
 
