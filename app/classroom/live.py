@@ -90,7 +90,7 @@ def rename_citizen(classroom_id: int, citizen_id: int):
     citizen = own_citizen(classroom, citizen_id)
     form = PseudonymForm()
     if not form.validate_on_submit():
-        abort(400, "A pseudonym is 3–24 characters.")
+        abort(400, "A pseudonym is 2–24 characters.")
     old = citizen.display_name
     try:
         joining.rename_citizen(citizen.id, form.name.data.strip())

@@ -25,7 +25,7 @@ IGNORABLE = (
 )  # fmt: skip
 SEPARATORS = " .'-"
 SPLIT = re.compile(r"[ .'\-]+")
-SHORTEST, LONGEST = 3, 24
+SHORTEST, LONGEST = 2, 24  # two characters: many Chinese and Korean names
 RULE = (
     f"Use {SHORTEST}–{LONGEST} letters, digits, spaces, dots, apostrophes or dashes, "
     "starting and ending with a letter or digit."

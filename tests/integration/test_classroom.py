@@ -122,9 +122,9 @@ def test_the_open_classroom_cannot_be_joined_by_code(client):
         ("quiet crane", "taken"),
         ("Stupid Yak", "not allowed"),
         ("HITLERfan", "not allowed"),
-        ("a", "Use 3–24"),
+        ("a", "Use 2–24"),
         ("x" * 30, "24"),
-        ("<b>Bold</b>", "Use 3–24"),
+        ("<b>Bold</b>", "Use 2–24"),
     ],
 )
 def test_bad_pseudonyms_are_refused(app, classroom, name, message):
