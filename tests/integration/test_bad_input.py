@@ -82,7 +82,9 @@ INSTRUCTOR = {
     "/classes/1/status": {"command": not_one_of("start", "pause", "resume", "end")},
     "/classes/1/reset": {"round_id": junk, "world": not_one_of("video", "record")},
     "/classes/1/crackdown": {"change": not_one_of("up", "down")},
-    "/classes/1/citizens/1/rename": {"name": st.one_of(st.just(""), huge, st.text(max_size=1))},
+    "/classes/1/citizens/1/rename": {
+        "name": st.one_of(st.just(""), huge, st.text(alphabet="abcXYZ", max_size=1))
+    },
     "/classes/1/citizens/1/adjust": {
         "key": bad_key,
         "track": not_one_of("score", "wellbeing"),
