@@ -74,6 +74,8 @@ class Classroom(Base):
     show_blacklist: Mapped[bool] = mapped_column(default=False)
     joining_open: Mapped[bool] = mapped_column(default=True, server_default=true())
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    # A split class: the other half of the same class, playing the other world at the same time
+    twin_id: Mapped[int | None] = mapped_column(ForeignKey("classroom.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

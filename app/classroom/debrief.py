@@ -9,7 +9,7 @@ from app.classroom.access import instructor_required, own_classroom
 from app.classroom.economy import meter_chart
 from app.classroom.views import refused
 from app.extensions import db
-from app.game import class_checks, debrief, meters, roster, rounds, rules
+from app.game import class_checks, debrief, halves, meters, roster, rounds, rules
 from app.game.services import Refused, current_round
 from app.models import Round
 
@@ -46,21 +46,31 @@ def open_debrief(classroom_id: int):
 @instructor_required
 def class_debrief(classroom_id: int):
     classroom = own_classroom(classroom_id)
-    history = db.session.scalars(
-        select(Round)
-        .where(Round.classroom_id == classroom.id, Round.purged_at.is_(None))
-        .order_by(Round.number)
-    ).all()
+    history = _rounds_of(classroom.id)
     number = request.args.get("round", "")
     chosen = next((r for r in history if str(r.number) == number), None) or history[-1]
+    twin = halves.twin_of(classroom)
+    both = list(history) + (_rounds_of(twin.id) if twin else [])
     return render_template(
         "classroom/debrief.html",
         classroom=classroom,
+        twin=twin,
         round=chosen,
         snapshot=roster.snapshot(chosen),
         summaries=[debrief.round_summary(r) for r in history],
+        twin_summaries=[debrief.round_summary(r) for r in both[len(history) :]],
         chosen=debrief.round_summary(chosen),
         meter_chart=meter_chart(chosen),
         worlds=rules.WORLDS,
-        by_world=class_checks.world_checks(classroom.id, list(history)),
+        by_world=class_checks.world_checks(both),
+    )
+
+
+def _rounds_of(classroom_id: int) -> list[Round]:
+    return list(
+        db.session.scalars(
+            select(Round)
+            .where(Round.classroom_id == classroom_id, Round.purged_at.is_(None))
+            .order_by(Round.number)
+        )
     )

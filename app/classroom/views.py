@@ -22,7 +22,7 @@ from app.classroom.forms import (
     ZoneForm,
 )
 from app.extensions import db
-from app.game import queries, roster, rounds, rules
+from app.game import halves, queries, roster, rounds, rules
 from app.game.services import Refused, current_round
 from app.links import public_url
 from app.models import Classroom, Event, Round
@@ -85,10 +85,14 @@ def show(classroom_id: int):
     ).all()
     current = history[0]
     url = join_url(classroom)
+    twin = halves.twin_of(classroom)
     return render_template(
         "classroom/show.html",
         classroom=classroom,
         current=current,
+        twin=twin,
+        twin_world=current_round(twin.id).world if twin else None,
+        other_world=halves.other_world(current.world).key,
         history=history,
         join_url=url,
         qr=qr_svg(url),

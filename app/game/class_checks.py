@@ -108,9 +108,15 @@ def latest_per_student(pairs: list[Pair]) -> list[Pair]:
     return list(latest.values())
 
 
-def world_checks(classroom_id: int, rounds: list[Round]) -> dict[str, Paired]:
-    """Return before and after by world, and over the whole class ("all")."""
-    pairs = pairs_of(classroom_id, rounds)
+def world_checks(rounds: list[Round]) -> dict[str, Paired]:
+    """Return before and after by world, and over the whole class ("all"): the rounds may come
+    from both halves of a split class, each half with its own check before play."""
+    halves = dict.fromkeys(r.classroom_id for r in rounds)
+    pairs = [
+        pair
+        for classroom_id in halves
+        for pair in pairs_of(classroom_id, [r for r in rounds if r.classroom_id == classroom_id])
+    ]
     worlds = dict.fromkeys(r.world for r in rounds)
     found = {
         world: paired(latest_per_student([p for p in pairs if p.world == world]))

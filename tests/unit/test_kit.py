@@ -8,7 +8,7 @@ from app.game.catalogue import ContentError
 
 def test_the_kit_loads_with_both_plans_and_listed_reasons():
     loaded = kit.kit()
-    assert [plan.id for plan in loaded.plans] == ["one-lesson", "two-lessons"]
+    assert [plan.id for plan in loaded.plans] == ["one-lesson", "two-lessons", "split-class"]
     assert len(loaded.plans[1].lessons) == 2
     assert kit.reason("role-play: spreading rumours").fits(-10)
     assert not kit.reason("role-play: spreading rumours").fits(10)
