@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db
-from tests.helpers import CHEAP_ARGON2, Player
+from tests.helpers import CHEAP_ARGON2, Player, instructor_post, make_classroom, make_instructor
 
 POSTGRES = os.environ.get("TEST_DATABASE_URL")
 
@@ -105,3 +105,18 @@ def runner(app):
 def player(app) -> Player:
     """A registered, logged-in player in solo play."""
     return Player.register(app.test_client(), "alice")
+
+
+@pytest.fixture
+def teacher(app):
+    """A logged-in instructor's client."""
+    return make_instructor(app)
+
+
+@pytest.fixture
+def running(app, teacher):
+    """A class of the teacher's whose first round is running: (id, join code)."""
+    classroom_id, code = make_classroom(app)
+    page = f"/classes/{classroom_id}"
+    assert instructor_post(teacher, page, f"{page}/status", command="start").status_code == 303
+    return classroom_id, code

@@ -13,14 +13,9 @@ from app.game import checks, rounds
 from app.game.catalogue import catalogue
 from app.models import CheckAnswer, CheckSkip, Citizen, User
 from app.play.forms import confidence_name, field_name
-from tests.helpers import hidden_fields, instructor_post, join, make_instructor
+from tests.helpers import hidden_fields, instructor_post, join
 
 CARD = "Sharing Party articles raises your score"  # the card of the share act
-
-
-@pytest.fixture
-def teacher(app):
-    return make_instructor(app)
 
 
 def open_class(teacher, world: str = "video") -> tuple[int, str]:

@@ -20,11 +20,6 @@ from tests.helpers import (
 
 
 @pytest.fixture
-def teacher(app):
-    return make_instructor(app)
-
-
-@pytest.fixture
 def classroom(app, teacher):
     return make_classroom(app)
 

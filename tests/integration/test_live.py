@@ -9,20 +9,7 @@ from sqlalchemy import event, select
 from app.extensions import db
 from app.game import acts, joining, rules, services
 from app.models import Classroom
-from tests.helpers import hidden_fields, instructor_post, join, make_classroom, make_instructor
-
-
-@pytest.fixture
-def teacher(app):
-    return make_instructor(app)
-
-
-@pytest.fixture
-def running(app, teacher):
-    classroom_id, code = make_classroom(app)
-    page = f"/classes/{classroom_id}"
-    instructor_post(teacher, page, f"{page}/status", command="start")
-    return classroom_id, code
+from tests.helpers import hidden_fields, instructor_post, join, make_classroom
 
 
 @contextmanager

@@ -17,14 +17,8 @@ from tests.helpers import (
     instructor_post,
     join,
     make_classroom,
-    make_instructor,
 )
 from tests.integration.test_concurrency import run_together
-
-
-@pytest.fixture
-def teacher(app):
-    return make_instructor(app)
 
 
 @pytest.fixture

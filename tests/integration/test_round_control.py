@@ -1,6 +1,5 @@
 """The instructor's irreversible steps ask first; removal has an undo; joining has rules."""
 
-import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
@@ -11,22 +10,7 @@ from tests.helpers import (
     hidden_fields,
     instructor_post,
     join,
-    make_classroom,
-    make_instructor,
 )
-
-
-@pytest.fixture
-def teacher(app):
-    return make_instructor(app)
-
-
-@pytest.fixture
-def running(app, teacher):
-    classroom_id, code = make_classroom(app)
-    page = f"/classes/{classroom_id}"
-    assert instructor_post(teacher, page, f"{page}/status", command="start").status_code == 303
-    return classroom_id, code
 
 
 def status_of(app, classroom_id: int) -> str:

@@ -17,21 +17,7 @@ from tests.helpers import (
     instructor_post,
     join,
     make_classroom,
-    make_instructor,
 )
-
-
-@pytest.fixture
-def teacher(app):
-    return make_instructor(app)
-
-
-@pytest.fixture
-def running(app, teacher):
-    classroom_id, code = make_classroom(app)
-    page = f"/classes/{classroom_id}"
-    instructor_post(teacher, page, f"{page}/status", command="start")
-    return classroom_id, code
 
 
 def new_round(teacher, classroom_id: int):

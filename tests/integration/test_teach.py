@@ -14,20 +14,7 @@ from app.game.catalogue import catalogue
 from app.game.kit import kit
 from app.models import Citizen, Classroom, Event, MeterEvent, Round, RoundMeter
 from app.teach.views import answer_key
-from tests.helpers import hidden_fields, instructor_post, join, make_classroom, make_instructor
-
-
-@pytest.fixture
-def teacher(app):
-    return make_instructor(app)
-
-
-@pytest.fixture
-def running(app, teacher):
-    classroom_id, code = make_classroom(app)
-    page = f"/classes/{classroom_id}"
-    instructor_post(teacher, page, f"{page}/status", command="start")
-    return classroom_id, code
+from tests.helpers import hidden_fields, instructor_post, join, make_classroom
 
 
 def citizen_id(app, name: str) -> int:

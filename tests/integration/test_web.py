@@ -8,21 +8,8 @@ import zlib
 import brotli
 import pytest
 
-from tests.helpers import instructor_post, join, make_classroom, make_instructor
+from tests.helpers import join
 from tests.integration.test_live import counted, seed_players
-
-
-@pytest.fixture
-def teacher(app):
-    return make_instructor(app)
-
-
-@pytest.fixture
-def running(app, teacher):
-    classroom_id, code = make_classroom(app)
-    page = f"/classes/{classroom_id}"
-    instructor_post(teacher, page, f"{page}/status", command="start")
-    return classroom_id, code
 
 
 def test_every_document_names_its_icon_and_describes_the_game(app, client, teacher, running):

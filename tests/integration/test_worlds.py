@@ -38,11 +38,6 @@ def clock():
         yield traveller
 
 
-@pytest.fixture
-def teacher(app):
-    return make_instructor(app)
-
-
 def open_class(teacher, world: str) -> tuple[int, str]:
     response = instructor_post(teacher, "/classes/", "/classes/", name="Civics", world=world)
     page = response.location
