@@ -2,12 +2,13 @@
 
 from flask import Flask
 
+from app.application import Game
 from app.config import configure
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """Create and configure the application."""
-    app = Flask(
+    app = Game(
         __name__,
         template_folder="../templates",
         static_folder="../static",

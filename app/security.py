@@ -55,11 +55,17 @@ def has_control(*values: str) -> bool:
 
 def refuse_control_characters() -> None:
     """Refuse a request whose path, query or form holds a control character."""
+    environ = request.environ
     strings = [v for v in (request.view_args or {}).values() if isinstance(v, str)]
-    for fields in (request.args, request.form):
+    sources = []
+    if environ.get("QUERY_STRING"):
+        sources.append(request.args)
+    if environ.get("CONTENT_TYPE"):  # without one, there is no form to read
+        sources.append(request.form)
+    for fields in sources:
         for name, values in fields.lists():
             strings += [name, *values]
-    if has_control(*strings):
+    if strings and has_control(*strings):
         abort(
             400,
             "The form held a control character (such as NUL) that no field accepts. "
@@ -77,16 +83,22 @@ def register(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     app.before_request(refuse_control_characters)
 
+    always = [
+        ("Content-Security-Policy", CSP),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "same-origin"),
+        ("X-Frame-Options", "DENY"),
+    ]
+    if app.config.get("HTTPS"):
+        always.append(("Strict-Transport-Security", HSTS))
+    # Pages show scores, names and resume codes, and exports hold a whole class: a shared
+    # computer's cache or a proxy must not keep them.
+    pages = [*always, ("Cache-Control", "no-store")]
+
     @app.after_request
     def secure_headers(response: Response) -> Response:
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        if request.endpoint != "static":
-            # Pages show scores, names and resume codes, and exports hold a whole class: a
-            # shared computer's cache or a proxy must not keep them.
-            response.headers.setdefault("Cache-Control", "no-store")
-        if app.config.get("HTTPS"):
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
+        """Add each header the response has not set itself (one pass over its few headers)."""
+        wanted = always if request.endpoint == "static" else pages
+        present = {key.lower() for key in response.headers.keys()}
+        response.headers.extend([(k, v) for k, v in wanted if k.lower() not in present])
         return response

@@ -1,9 +1,25 @@
 """What every response shares: compressed text, and the site's icon."""
 
-from flask import Flask, Response, send_from_directory
+from flask import Flask, Response, current_app, send_from_directory
 from flask_compress import Compress
 
 compress = Compress()
+REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+
+def compress_what_gains(response: Response) -> Response:
+    """Compress pages; pass redirects and bodies under the minimum size straight through.
+
+    Flask-Compress would leave them uncompressed too, but only after parsing the request's
+    Accept-Encoding and adding a Vary header that nothing varies by: on a redirect or a
+    two-byte answer that costs more than the answer.
+    """
+    if response.status_code in REDIRECTS:
+        return response
+    size = None if response.is_streamed else response.content_length
+    if size is not None and size < current_app.config["COMPRESS_MIN_SIZE"]:
+        return response
+    return compress.after_request(response)
 
 
 def register(app: Flask) -> None:
@@ -23,7 +39,10 @@ def register(app: Flask) -> None:
             "image/svg+xml",
         ],
     )
+    app.config.setdefault("COMPRESS_REGISTER", False)
     compress.init_app(app)
+    if not app.config["COMPRESS_REGISTER"]:
+        app.after_request(compress_what_gains)
 
     @app.after_request  # registered after Compress: runs before it
     def close_what_compression_wraps(response: Response) -> Response:
