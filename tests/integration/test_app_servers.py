@@ -60,6 +60,10 @@ def test_a_player_logs_in_on_one_server_and_acts_on_the_other(app, database_uri)
             second.url + page + "/status",
             data={"csrf_token": token(teacher, second.url + page), "command": "start"},
         )
+        teacher.post(  # names are hidden on the projector unless the instructor shows them
+            first.url + page + "/display",
+            data={"csrf_token": token(teacher, first.url + page), "show_names": "y"},
+        )
 
         player = requests.Session()
         player.post(
