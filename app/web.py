@@ -1,7 +1,10 @@
-"""What every response shares: compressed text, and the site's icon."""
+"""What every response shares: compressed text, and the site's icon; compiled templates."""
+
+from pathlib import Path
 
 from flask import Flask, Response, current_app, send_from_directory
 from flask_compress import Compress
+from jinja2 import FileSystemBytecodeCache
 
 compress = Compress()
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -41,6 +44,10 @@ def register(app: Flask) -> None:
     )
     app.config.setdefault("COMPRESS_REGISTER", False)
     compress.init_app(app)
+    # Each worker compiles every template it renders once; compiled, they load from instance/.
+    folder = Path(app.instance_path) / "jinja-cache"
+    folder.mkdir(exist_ok=True)
+    app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     if not app.config["COMPRESS_REGISTER"]:
         app.after_request(compress_what_gains)
 

@@ -152,10 +152,21 @@ def entries(events: list[Event]) -> list[Entry]:
     ]
 
 
+ENTRY_COLUMNS = (
+    Event.citizen_id,
+    Event.created_at,
+    Event.reason,
+    Event.note,
+    Event.actor,
+    Event.track,
+    Event.delta,
+)
+
+
 def recent_entries(citizen_id: int, limit: int) -> list[Entry]:
-    """Return the citizen's newest acts, newest first."""
-    events = db.session.scalars(
-        select(Event)
+    """Return the citizen's newest acts, newest first (read as rows: no objects to track)."""
+    events = db.session.execute(
+        select(*ENTRY_COLUMNS)
         .where(Event.citizen_id == citizen_id, Event.track.notin_(HIDDEN))
         .order_by(Event.id.desc())
         .limit(limit * 3)

@@ -101,9 +101,9 @@ def player_page(view):
     return citizen_required(checked(view))
 
 
-def page(template: str, status: int = 200, alert: str | None = None, **context):
-    """Render a player page with the citizen's life and cooldowns."""
-    life = queries.life_of(g.citizen)
+def page(template: str, status: int = 200, alert: str | None = None, life=None, **context):
+    """Render a player page with the citizen's life (loaded here unless given) and cooldowns."""
+    life = life or queries.life_of(g.citizen)
     context.setdefault("form", ActionForm())
     html = render_template(
         template,

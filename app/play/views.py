@@ -1,6 +1,6 @@
 """The player's main pages: dashboard, article feed, media shop, complaint desk, history."""
 
-from flask import abort, current_app, g, render_template, request
+from flask import abort, current_app, g, render_template, request, session
 from flask_login import current_user
 
 from app.game import debrief, queries, rules
@@ -30,9 +30,11 @@ def dashboard_page(status: int = 200, alert: str | None = None):
         "play/dashboard.html",
         status,
         alert,
+        life=life,
         chart=chart,
         recent=recent,
-        checked=debrief.has_answered(g.citizen.id, "before"),
+        checked=session.get("checked") == g.citizen.id
+        or debrief.has_answered(g.citizen.id, "before"),
     )
 
 
