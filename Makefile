@@ -71,7 +71,12 @@ $(VENV)/.installed-bench: $(VENV)/.installed-test pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	touch $@
 
+# The benchmark saturates the server with wrk (a load generator in C, far lighter than the
+# server): installed from Debian when missing, as CI installs Chromium.
 bench: $(VENV)/.installed-bench
+	@command -v wrk >/dev/null || { echo "Installing wrk for the benchmark..."; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
+	  || { echo "wrk could not be installed: apt-get install wrk, then make bench."; exit 1; }; }
 	$(BIN)/python -m bench.run
 
 clean:

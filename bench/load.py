@@ -1,6 +1,11 @@
-"""The load: Locust users who log in as players or projectors and use the real pages."""
+"""The realistic load: Locust users, signed in as players or projectors, using the real pages.
+
+Each user takes a cookie that bench/seed.py got by signing in through the real form once: a
+class signing in from one address would meet the login throttle, which the benchmark leaves on.
+"""
 
 import itertools
+import os
 import random
 import re
 import secrets
@@ -9,7 +14,7 @@ from dataclasses import dataclass
 
 import gevent
 import requests
-from locust import FastHttpUser, constant, task
+from locust import FastHttpUser, task
 from locust.env import Environment
 
 from app.game import rules
@@ -42,13 +47,14 @@ class Run:
     polls_304: int = 0
     reset_seconds: float = 0
     failures_by_kind: str = ""
+    cpu_share: float = 0  # of the machine's CPU time, the share Locust itself used
 
 
 class Shared:
     """What the users of one run share: the logins and the counters."""
 
-    codes = iter(())
-    teacher = ("", "")
+    players = iter(())
+    instructor: dict = {}
     classroom_id = 0
     polls = 0
     polls_304 = 0
@@ -64,25 +70,22 @@ class Player(FastHttpUser):
     pace = 1.0
 
     def on_start(self) -> None:
-        page = self.client.get("/resume", name="login").text
-        self.client.post(
-            "/resume", data={"csrf_token": token(page), "code": next(Shared.codes)}, name="login"
-        )
-        self.token = token(self.client.get("/feed", name="login").text)
+        login = next(Shared.players)
+        self.token = login["token"]
         self.ready = dict.fromkeys(PLAN, 0.0)
-        self.keep_cookies()
+        self.keep_cookies(login["cookie"])
 
-    def keep_cookies(self) -> None:
-        """Send the login cookies as a fixed header from now on.
+    def keep_cookies(self, cookie: str) -> None:
+        """Send the login cookies as a fixed header.
 
         An act does not change them, and the load runs on the server's cores: the cookie
         jar's checks on every request cost more than the bare endpoint's whole request.
         """
-        jar = self.client.cookiejar
-        self.headers = {"Cookie": "; ".join(f"{c.name}={c.value}" for c in jar)}
+        self.headers = {"Cookie": cookie}
         self.client.client.cookiejar = None
 
-    def post_action(self, action: str) -> None:
+    def post_action(self, action: str) -> str | None:
+        """Post an act's real form; return where the server sent the player (or None)."""
         url, fields = PLAN[action]
         data = fields | {"csrf_token": self.token, "key": secrets.token_urlsafe(16)}
         with self.client.post(
@@ -97,8 +100,9 @@ class Player(FastHttpUser):
                 Shared.server_errors += 1
             if response.status_code == 303:
                 response.success()
-            else:
-                response.failure(f"{action}: {response.status_code}")
+                return response.headers.get("Location")
+            response.failure(f"{action}: {response.status_code}")
+            return None
 
     def next_action(self) -> str | None:
         now = time.monotonic()
@@ -144,21 +148,26 @@ class ClassPlayer(Rhythm, Player):
             self.post_action(action)
 
 
-class FastPlayer(Player):
-    wait_time = constant(0)
-    pace = 0
+class AssemblyPlayer(Rhythm, Player):
+    """One student of a school assembly: an act every 15 s, then the page it leads to."""
+
+    period = 15.0
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.begin_rhythm()
 
     @task
     def act(self) -> None:
-        self.post_action("share")
-
-
-class Bare(FastHttpUser):
-    wait_time = constant(0)
-
-    @task
-    def bare(self) -> None:
-        self.client.get("/healthz", name="bare")
+        action = self.next_action()
+        back = self.post_action(action) if action else None
+        if back:
+            with self.client.get(
+                back, headers=self.headers, name="page", catch_response=True
+            ) as response:
+                if response.status_code != 200:
+                    Shared.server_errors += response.status_code >= 500
+                    response.failure(f"page: {response.status_code}")
 
 
 class Projector(Rhythm, FastHttpUser):
@@ -167,19 +176,14 @@ class Projector(Rhythm, FastHttpUser):
     period = 2.0
 
     def on_start(self) -> None:
-        page = self.client.get("/login", name="login").text
-        user, password = Shared.teacher
-        self.client.post(
-            "/login",
-            data={"csrf_token": token(page), "username": user, "password": password},
-            name="login",
-        )
+        self.headers = {"Cookie": Shared.instructor["cookie"]}
+        self.client.client.cookiejar = None
         self.etag = None
         self.begin_rhythm()
 
     @task
     def poll(self) -> None:
-        headers = {"If-None-Match": self.etag} if self.etag else {}
+        headers = self.headers | ({"If-None-Match": self.etag} if self.etag else {})
         url = f"/classes/{Shared.classroom_id}/projector?fragment=1"
         with self.client.get(url, headers=headers, name="poll", catch_response=True) as response:
             Shared.polls += 1
@@ -195,8 +199,8 @@ class Projector(Rhythm, FastHttpUser):
 
 
 def _share(setup) -> None:
-    Shared.codes = itertools.cycle(setup.codes)
-    Shared.teacher = (setup.teacher, setup.password)
+    Shared.players = itertools.cycle(setup.players)
+    Shared.instructor = setup.instructor
     Shared.classroom_id = setup.classroom_id
     Shared.polls = Shared.polls_304 = Shared.server_errors = 0
 
@@ -233,30 +237,24 @@ def _start(url: str, users: dict, spawn_rate: float) -> Environment:
     return env
 
 
-def saturate(url: str, setup, kind: str, seconds: int, users: int = 32) -> Run:
-    """Drive one endpoint flat out and return its throughput."""
-    _share(setup)
-    env = _start(url, {Bare if kind == "bare" else FastPlayer: users}, spawn_rate=users)
-    env.stats.reset_all()
-    gevent.sleep(seconds)
-    run = _collect(env, seconds)
-    env.runner.quit()
-    return run
-
-
 def measure(
-    url: str, setup, players: int, projectors: int, seconds: int, reset_after: float | None = None
+    url: str,
+    setup,
+    players: int,
+    projectors: int,
+    seconds: int,
+    reset_after: float | None = None,
+    player=ClassPlayer,
 ) -> Run:
     """Run a class of players and projectors; optionally reset the round in the middle."""
     _share(setup)
-    ClassPlayer.weight, Projector.weight = max(players, 1), projectors
-    users = {
-        kind: count for kind, count in ((ClassPlayer, players), (Projector, projectors)) if count
-    }
-    env = _start(url, users, spawn_rate=25)  # a class logs in over some seconds
-    gevent.sleep(15)  # let the logins drain and the actions settle into their pacing
+    player.weight, Projector.weight = max(players, 1), projectors
+    users = {kind: count for kind, count in ((player, players), (Projector, projectors)) if count}
+    env = _start(url, users, spawn_rate=100)
+    gevent.sleep(player.period + 2)  # every user has begun its rhythm
     Shared.polls = Shared.polls_304 = Shared.server_errors = 0
     env.stats.reset_all()
+    cpu_before, wall_before = _cpu(), time.monotonic()
     reset_seconds = 0.0
     if reset_after is not None:
         gevent.sleep(reset_after)
@@ -265,6 +263,7 @@ def measure(
     else:
         gevent.sleep(seconds)
     run = _collect(env, seconds)
+    run.cpu_share = (_cpu() - cpu_before) / ((time.monotonic() - wall_before) * os.cpu_count())
     run.reset_seconds = reset_seconds
     if reset_after is not None:
         run.errors = Shared.server_errors  # after a reset, refusals (409) are expected
@@ -272,14 +271,15 @@ def measure(
     return run
 
 
+def _cpu() -> float:
+    times = os.times()
+    return times.user + times.system
+
+
 def reset_round(url: str, setup) -> float:
     """Reset the class's round as its instructor does; return how long the request took."""
     session = requests.Session()
-    page = session.get(f"{url}/login").text
-    session.post(
-        f"{url}/login",
-        data={"csrf_token": token(page), "username": setup.teacher, "password": setup.password},
-    )
+    session.headers["Cookie"] = setup.instructor["cookie"]
     page = session.get(f"{url}/classes/{setup.classroom_id}").text
     round_id = re.search(r'name="round_id"[^>]*value="(\d+)"', page)
     data = {

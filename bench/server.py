@@ -22,13 +22,22 @@ class Setup:
     codes: list[str]
     teacher: str
     password: str
+    players: list[dict]  # each player's signed-in cookie header and form token
+    instructor: dict
+
+    @property
+    def logins(self) -> Path:
+        """The players' cookies and tokens, one tab-separated line each, for wrk's scripts."""
+        path = self.folder / "logins.tsv"
+        if not path.exists():
+            path.write_text("".join(f"{p['cookie']}\t{p['token']}\n" for p in self.players))
+        return path
 
 
 def _env(folder: Path, pace: float = 1.0) -> dict:
     return os.environ | {
         "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite'}",
         "FLASK_SECRET_KEY": "benchmark-secret",
-        "FLASK_RATELIMIT_ENABLED": "false",
         "FLASK_PACE": str(pace),
         "FLASK_APP": "app",
     }
@@ -42,15 +51,22 @@ def seed(folder: Path, players: int, history: int, world: str = "record") -> Set
         [BIN / "flask", "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True
     )
     out = folder / "seed.json"
-    subprocess.run(
+    subprocess.run(  # signs every player in once, through the real form, past the throttles
         [sys.executable, "-m", "bench.seed", str(players), str(history), world, str(out)],
         cwd=ROOT,
-        env=env,
+        env=env | {"FLASK_RATELIMIT_ENABLED": "false"},
         check=True,
     )
     data = json.loads(out.read_text())
     return Setup(
-        folder, env, data["classroom_id"], data["codes"], data["teacher"], data["password"]
+        folder,
+        env,
+        data["classroom_id"],
+        data["codes"],
+        data["teacher"],
+        data["password"],
+        data["players"],
+        data["instructor"],
     )
 
 
@@ -61,11 +77,20 @@ def free_port() -> int:
 
 
 class Server:
-    """gunicorn with sync workers, started with the given environment."""
+    """gunicorn with sync workers, started with the given environment (the throttles on)."""
 
-    def __init__(self, env: dict, workers: int, pace: float = 1.0):
+    def __init__(
+        self,
+        env: dict,
+        workers: int,
+        pace: float = 1.0,
+        app: str = "app:create_app()",
+        ready: str = "/healthz",
+    ):
         self.env = env | {"FLASK_PACE": str(pace)}
         self.workers = workers
+        self.app = app
+        self.ready = ready
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
 
@@ -73,6 +98,15 @@ class Server:
         """Return the pids of the master's workers."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
         return [int(pid) for pid in children.read_text().split()]
+
+    def memory_mib(self) -> list[float]:
+        """Return each worker's resident memory, in MiB."""
+        sizes = []
+        for pid in self.worker_pids():
+            status = Path(f"/proc/{pid}/status").read_text()
+            kib = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))
+            sizes.append(int(kib) / 1024)
+        return sizes
 
     def __enter__(self) -> "Server":
         env = self.env
@@ -85,7 +119,7 @@ class Server:
                 f"127.0.0.1:{self.port}",
                 "--log-level",
                 "warning",
-                "app:create_app()",
+                self.app,
             ],
             cwd=ROOT,
             env=env,
@@ -93,7 +127,7 @@ class Server:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=1).read()
+                urllib.request.urlopen(self.url + self.ready, timeout=1).read()
                 return self
             except OSError:
                 time.sleep(0.2)
