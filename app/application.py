@@ -14,8 +14,31 @@ def _is_async(func) -> bool:
     return iscoroutinefunction(func)
 
 
+def sessionless(view):
+    """Mark a view that reads and writes no session: its requests get none, and no cookie."""
+    view.sessionless = True
+    return view
+
+
 class CachedSerializerSessions(SecureCookieSessionInterface):
-    """The signed-cookie sessions of Flask, with one serializer per key instead of per request."""
+    """The signed-cookie sessions of Flask, with one serializer per key instead of per request;
+    views marked sessionless get the null session, so nothing is verified, signed or sent."""
+
+    def open_session(self, app: Flask, request):
+        if request.path in _sessionless_paths(app):  # opened before the URL is matched
+            return self.make_null_session(app)
+        return super().open_session(app, request)
+
+
+def _sessionless_paths(app: Flask) -> frozenset[str]:
+    paths = app.extensions.get("sessionless_paths")
+    if paths is None:
+        paths = app.extensions["sessionless_paths"] = frozenset(
+            rule.rule
+            for rule in app.url_map.iter_rules()
+            if not rule.arguments and getattr(app.view_functions[rule.endpoint], "sessionless", 0)
+        )
+    return paths
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))

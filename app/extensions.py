@@ -1,6 +1,6 @@
 """The extension singletons, and the SQLite settings every connection gets."""
 
-from flask import Flask
+from flask import Flask, request
 from flask.globals import request_ctx
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -34,10 +34,29 @@ def register(app: Flask) -> None:
     # it would hash the address and browser on every request for nothing.
     login_manager.session_protection = None
     csrf.init_app(app)
+    check_csrf_only_on_writes(app)
     from app import ratelimit  # noqa: F401  (registers the database:// storage)
 
     limiter.init_app(app)
     check_limits_only_where_set(app)
+
+
+def check_csrf_only_on_writes(app: Flask) -> None:
+    """Run Flask-WTF's check only for the methods it checks: it looks a GET's view up in its
+    exemptions before it sees that a GET needs no token."""
+    hooks = app.before_request_funcs.setdefault(None, [])
+    for i, hook in enumerate(hooks):
+        if hook.__module__ == "flask_wtf.csrf" and hook.__name__ == "csrf_protect":
+            hooks[i] = _on_writes(hook, frozenset(app.config["WTF_CSRF_METHODS"]))
+
+
+def _on_writes(hook, methods: frozenset[str]):
+    def csrf_protect():
+        if request.method in methods:
+            return hook()
+        return None
+
+    return csrf_protect
 
 
 def check_limits_only_where_set(app: Flask) -> None:

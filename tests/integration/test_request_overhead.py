@@ -33,3 +33,10 @@ def test_security_headers_are_added_once_and_kept_when_set(client):
 def test_a_control_character_in_the_query_is_still_refused(client):
     response = client.get("/healthz?x=%00")
     assert response.status_code == 400
+
+
+def test_the_health_check_opens_no_session(client, player):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "Set-Cookie" not in response.headers
+    assert "Cookie" not in response.headers.get("Vary", "")
