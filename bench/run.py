@@ -164,7 +164,8 @@ def latency(name: str, load, p95: int, p99: int) -> list:
         ),
         (
             f"{name}: requests / errors",
-            f"{load.requests} / {load.errors}",
+            f"{load.requests} / {load.errors}"
+            + (f" ({load.failures_by_kind})" if load.errors else ""),
             "0 errors",
             load.errors == 0,
         ),
