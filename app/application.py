@@ -29,6 +29,14 @@ class CachedSerializerSessions(SecureCookieSessionInterface):
             return self.make_null_session(app)
         return super().open_session(app, request)
 
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        cached = getattr(self, "_cached", None)
+        if cached is None or cached[0] != keys:
+            cached = (keys, super().get_signing_serializer(app))
+            self._cached = cached
+        return cached[1]
+
 
 def _sessionless_paths(app: Flask) -> frozenset[str]:
     paths = app.extensions.get("sessionless_paths")
@@ -39,14 +47,6 @@ def _sessionless_paths(app: Flask) -> frozenset[str]:
             if not rule.arguments and getattr(app.view_functions[rule.endpoint], "sessionless", 0)
         )
     return paths
-
-    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
-        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
-        cached = getattr(self, "_cached", None)
-        if cached is None or cached[0] != keys:
-            cached = (keys, super().get_signing_serializer(app))
-            self._cached = cached
-        return cached[1]
 
 
 class Game(Flask):

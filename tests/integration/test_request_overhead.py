@@ -40,3 +40,11 @@ def test_the_health_check_opens_no_session(client, player):
     assert response.status_code == 200
     assert "Set-Cookie" not in response.headers
     assert "Cookie" not in response.headers.get("Vary", "")
+
+
+def test_the_session_serializer_is_made_once_per_key(app):
+    sessions = app.session_interface
+    first = sessions.get_signing_serializer(app)
+    assert sessions.get_signing_serializer(app) is first
+    app.secret_key = "another key"
+    assert sessions.get_signing_serializer(app) is not first
