@@ -12,6 +12,8 @@ import brotli
 import pytest
 from werkzeug.serving import make_server
 
+from tests.helpers import PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
     "--headless",
@@ -129,3 +131,11 @@ def take_check(page) -> None:
     for radio in page.locator("fieldset.confidence input[type=radio][value='2']").all():
         radio.check()
     page.get_by_role("button", name="Save my answers").click()
+
+
+def log_in(page, username: str) -> None:
+    """Log in through the real form."""
+    page.goto("/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()

@@ -4,8 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, PROJECTOR, screenshot, take_check
-from tests.browser.test_classroom_journey import log_in
+from tests.browser.conftest import PHONE, PROJECTOR, log_in, screenshot, take_check
 from tests.helpers import instructor_post, make_classroom, make_instructor
 
 pytestmark = pytest.mark.browser

@@ -3,19 +3,12 @@ class debrief's d′ and c with the number of students they rest on."""
 
 import pytest
 
-from tests.browser.conftest import PHONE, PROJECTOR, SHOTS, screenshot
-from tests.helpers import PASSWORD, make_instructor
+from tests.browser.conftest import PHONE, PROJECTOR, SHOTS, log_in, screenshot
+from tests.helpers import make_instructor
 
 pytestmark = pytest.mark.browser
 
 CARD = "Sharing Party articles raises your score"
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def answer(page, said: str, sure: str) -> None:

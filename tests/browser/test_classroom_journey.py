@@ -4,17 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PHONE, PROJECTOR, screenshot, take_check
-from tests.helpers import PASSWORD, make_instructor
+from tests.browser.conftest import PHONE, PROJECTOR, log_in, screenshot, take_check
+from tests.helpers import make_instructor
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def join(page, code: str, name: str) -> None:

@@ -8,21 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PHONE, PROJECTOR, screenshot, take_check
-from tests.helpers import PASSWORD, hidden_fields, join_over_http, make_instructor
+from tests.browser.conftest import PHONE, PROJECTOR, log_in, screenshot, take_check
+from tests.helpers import hidden_fields, join_over_http, make_instructor
 from tests.integration.test_exports import spreadsheet
 
 pytestmark = pytest.mark.browser
 
 ZONE = "Europe/Berlin"
 HTTP_STUDENTS = 29
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
 
 
 def join_on_the_phone(page, code: str, name: str) -> None:

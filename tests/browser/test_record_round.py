@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import PHONE, PROJECTOR, screenshot, take_check
-from tests.browser.test_classroom_journey import log_in
+from tests.browser.conftest import PHONE, PROJECTOR, log_in, screenshot, take_check
 from tests.helpers import make_instructor
 
 pytestmark = pytest.mark.browser
