@@ -139,3 +139,13 @@ def log_in(page, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+
+
+def join_in_browser(page, code: str, name: str) -> None:
+    """Join a class by typing its code and a pseudonym; the resume code is shown."""
+    page.goto("/join")
+    page.get_by_label("Join code").fill(code.lower())
+    page.get_by_role("button", name="Next").click()
+    page.get_by_label("Your name in the game").fill(name)
+    page.get_by_role("button", name="Join", exact=True).click()
+    assert page.locator("#resume-code").inner_text()

@@ -4,19 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PHONE, PROJECTOR, log_in, screenshot, take_check
+from tests.browser.conftest import PHONE, PROJECTOR, join_in_browser, log_in, screenshot, take_check
 from tests.helpers import make_instructor
 
 pytestmark = pytest.mark.browser
 
 
 def join(page, code: str, name: str) -> None:
-    page.goto("/join")
-    page.get_by_label("Join code").fill(code.lower())
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("Your name in the game").fill(name)
-    page.get_by_role("button", name="Join", exact=True).click()
-    assert page.locator("#resume-code").inner_text()
+    join_in_browser(page, code, name)
     page.get_by_role("link", name="Start playing").click()
     page.get_by_role("link", name="Take the short check").click()
     take_check(page)

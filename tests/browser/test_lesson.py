@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PHONE, PROJECTOR, log_in, screenshot, take_check
+from tests.browser.conftest import PHONE, PROJECTOR, join_in_browser, log_in, screenshot, take_check
 from tests.helpers import hidden_fields, join_over_http, make_instructor
 from tests.integration.test_exports import spreadsheet
 
@@ -19,12 +19,7 @@ HTTP_STUDENTS = 29
 
 
 def join_on_the_phone(page, code: str, name: str) -> None:
-    page.goto("/join")
-    page.get_by_label("Join code").fill(code.lower())
-    page.get_by_role("button", name="Next").click()
-    page.get_by_label("Your name in the game").fill(name)
-    page.get_by_role("button", name="Join", exact=True).click()
-    assert page.locator("#resume-code").inner_text()
+    join_in_browser(page, code, name)
     page.goto("/check/before")
     take_check(page)
 
