@@ -2,6 +2,7 @@
 and the standings, commit once."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from flask import current_app
 from sqlalchemy import bindparam, case, delete, func, insert, select, update
@@ -9,7 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extensions import db
-from app.game import effects, meter_writes, meters, rules
+from app.game import meter_writes, rules
+from app.game.rules import meters
 from app.game.services import Refused
 from app.game.transactions import write_transaction
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
@@ -41,41 +43,49 @@ MOVE_STANDING = (
 )
 # A fixed number of parameters for an act's cooldown group: an expanding IN would rewrite
 # the statement's SQL on every execution.
-GROUP_SIZE = max(len(rules.cooldown_group(action)) for action in rules.ACTIONS)
-PRIMARY_TRACKS = {world.key: world.primary for world in rules.WORLDS.values()}
-# One read gives an act everything the rules need besides the standings: the citizen, their
-# round, whether the one-time key was used, when the cooldown group last acted, and how often
-# this item was already acted on.
-ACT_CONTEXT = (
-    select(
-        _CITIZENS.c.id,
-        _CITIZENS.c.round_id,
-        _CITIZENS.c.kicked_at,
-        _ROUNDS.c.status,
-        _ROUNDS.c.world,
-        _ROUNDS.c.crackdown,
-        _ROUNDS.c.started_at,
-        APPLIED.scalar_subquery().label("applied"),
-        select(func.max(_EVENTS.c.created_at))
-        .where(
-            _EVENTS.c.citizen_id == _CITIZENS.c.id,
-            _EVENTS.c.action.in_([bindparam(f"group_{i}") for i in range(GROUP_SIZE)]),
+GROUP_SIZE = rules.acts.MAX_GROUP
+
+
+@cache
+def _act_context(primaries: tuple[tuple[str, str], ...]):
+    """Build the one read that gives an act everything the rules need besides the standings:
+    the citizen, their round, whether the one-time key was used, when the cooldown group last
+    acted, and how often this item was already acted on (counted on the world's primary
+    track). Built once per set of worlds."""
+    return (
+        select(
+            _CITIZENS.c.id,
+            _CITIZENS.c.round_id,
+            _CITIZENS.c.kicked_at,
+            _ROUNDS.c.status,
+            _ROUNDS.c.world,
+            _ROUNDS.c.crackdown,
+            _ROUNDS.c.started_at,
+            APPLIED.scalar_subquery().label("applied"),
+            select(func.max(_EVENTS.c.created_at))
+            .where(
+                _EVENTS.c.citizen_id == _CITIZENS.c.id,
+                _EVENTS.c.action.in_([bindparam(f"group_{i}") for i in range(GROUP_SIZE)]),
+            )
+            .scalar_subquery()
+            .label("last_done"),
+            select(func.count())
+            .where(
+                _EVENTS.c.citizen_id == _CITIZENS.c.id,
+                _EVENTS.c.action == bindparam("action"),
+                _EVENTS.c.item == bindparam("item"),
+                _EVENTS.c.track == case(dict(primaries), value=_ROUNDS.c.world),
+            )
+            .scalar_subquery()
+            .label("item_count"),
         )
-        .scalar_subquery()
-        .label("last_done"),
-        select(func.count())
-        .where(
-            _EVENTS.c.citizen_id == _CITIZENS.c.id,
-            _EVENTS.c.action == bindparam("action"),
-            _EVENTS.c.item == bindparam("item"),
-            _EVENTS.c.track == case(PRIMARY_TRACKS, value=_ROUNDS.c.world),
-        )
-        .scalar_subquery()
-        .label("item_count"),
+        .join_from(_CITIZENS, _ROUNDS, _ROUNDS.c.id == _CITIZENS.c.round_id)
+        .where(_CITIZENS.c.id == bindparam("citizen"))
     )
-    .join_from(_CITIZENS, _ROUNDS, _ROUNDS.c.id == _CITIZENS.c.round_id)
-    .where(_CITIZENS.c.id == bindparam("citizen"))
-)
+
+
+def act_context():
+    return _act_context(tuple((key, world.primary) for key, world in rules.WORLDS.items()))
 
 
 @dataclass(frozen=True)
@@ -94,7 +104,7 @@ def _situation(
     session: Session, citizen_id: int, world: rules.World, round_, now
 ) -> rules.Situation:
     friends_mean = None
-    if world.key == "video":
+    if world.friends_matter:
         mean = session.scalar(
             select(func.avg(Standing.value))
             .join(Friendship, Friendship.friend_id == Standing.citizen_id)
@@ -189,7 +199,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     # see every act of this citizen that committed before, so a cooldown holds under races.
     standings = connection.execute(STANDINGS, {"citizen": citizen_id}).all()
     citizen = connection.execute(
-        ACT_CONTEXT,
+        act_context(),
         {
             "citizen": citizen_id,
             "key": event_key(citizen_id, key),
@@ -209,7 +219,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     if target is not None:
         attempt = rules.Attempt(attempt.action, title=target.display_name)
     now = utcnow()
-    outcome = effects.apply(
+    outcome = rules.apply(
         world,
         attempt,
         dict(standings),
@@ -233,20 +243,21 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
         note=note,
         now=now,
     )
-    _befriend_or_report(session, citizen, target, attempt.action, key, now)
-    if meters.touches(world.key, attempt.action):
+    if target is not None:
+        _on_target(session, citizen, target, attempt.action, outcome, key, now)
+    if world.touches_meters(attempt.action):
         meter_writes.apply_effects(
             session,
             session.get(Round, citizen.round_id),
             now,
-            lambda values: meters.act_effects(world.key, attempt.action, attempt.channel, values),
+            lambda values: world.meter_effects(attempt, values),
         )
     return Applied(effects=outcome.effects)
 
 
 def _target(session, citizen, action: str, target_id: int | None) -> Citizen | None:
     """Check the citizen an act is aimed at: in the same round, present, not oneself."""
-    if action not in ("befriend", "unfriend", "report"):
+    if not rules.ACTS[action].aimed:
         return None
     target = session.get(Citizen, target_id) if target_id else None
     if target is None or target.round_id != citizen.round_id:
@@ -260,30 +271,36 @@ def _target(session, citizen, action: str, target_id: int | None) -> Citizen | N
             Friendship.citizen_id == citizen.id, Friendship.friend_id == target.id
         )
     )
-    if action == "befriend" and friends:
+    bond = rules.ACTS[action].bond
+    if bond == "add" and friends:
         raise Refused(f"{target.display_name} is already your friend.", 409)
-    if action == "unfriend" and not friends:
+    if bond == "remove" and not friends:
         raise Refused(f"{target.display_name} is not your friend.", 409)
     return target
 
 
-def _befriend_or_report(session, citizen, target: Citizen | None, action: str, key: str, now):
-    if action == "befriend":
+def _on_target(session, citizen, target: Citizen, action: str, outcome, key: str, now) -> None:
+    """Write what an aimed act does to its target: a friendship made or ended, and any
+    effects the rules decided on the target (a report's line in their file)."""
+    bond = rules.ACTS[action].bond
+    if bond == "add":
         session.add(Friendship(citizen_id=citizen.id, friend_id=target.id, created_at=now))
-    elif action == "unfriend":
+    elif bond == "remove":
         session.execute(
             delete(Friendship).where(
                 Friendship.citizen_id == citizen.id, Friendship.friend_id == target.id
             )
         )
-    elif action == "report":
-        effect = rules.Effect("file", -1, "Named in a neighbour's report. To be verified.")
+    if outcome.on_target:
         write_events(
             session,
             target.id,
             target.round_id,
-            [(effect, event_key(citizen.id, key, "target"))],
-            action="reported",
+            [
+                (effect, event_key(citizen.id, key, "target" if not part else f"target{part}"))
+                for part, effect in enumerate(outcome.on_target)
+            ],
+            action=rules.ACTS[action].target_event,
             now=now,
         )
 

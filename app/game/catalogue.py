@@ -286,12 +286,12 @@ def check(loaded: Catalogue) -> None:
         missing = [c for c in tier.consequences if c not in loaded.consequences]
         if missing:
             raise ContentError(f"tier {tier.key}: unknown consequences {missing}")
-    missing = [a.key for a in rules.ACTIONS.values() if a.card not in loaded.mechanics]
+    missing = [a.key for a in rules.ACTS.values() if a.mechanic not in loaded.mechanics]
     if missing:
         raise ContentError(f"actions without a mechanic card: {missing}")
     for world in rules.WORLDS.values():
         for standings in _corners(world):
-            for key in rules.consequences_for(world, standings):
+            for key in world.consequences(standings):
                 if key not in loaded.consequences:
                     raise ContentError(f"{world.key}: unknown consequence {key!r}")
     for statement in loaded.statements.values():

@@ -94,7 +94,7 @@ def round_summary(round_: Round) -> dict:
         "players": means[0],
         "mean_score": round(means[1] or 0),
         "mean_wellbeing": round(means[2] or 0),
-        "conformity": rules.conformity(world, [action for _, _, action in acts]),
+        "conformity": world.conformity([action for _, _, action in acts]),
         "actors": len({citizen for citizen, _, _ in acts}),
         "checks": class_checks.round_checks(round_),
     }
@@ -110,15 +110,6 @@ def _track(track: str):
 
 def consequences_met(citizen_id: int, world: rules.World) -> list[Tagged]:
     """Return the rewards and penalties the player lived under at some point of the round."""
-    values = series(citizen_id, world.track(world.primary))
-    keys: list[str] = []
-    if world.key == "video":
-        for value in values:
-            keys += rules.tier_for(value).consequences
-    else:
-        listed = series(citizen_id, rules.BLACKLIST)
-        keys += ["court-blacklist"] if max(listed) else []
-        keys += ["sesame-dating"] if max(values) >= 650 else []
-        keys += ["sesame-visa"] if max(values) >= 750 else []
     found = catalogue().consequences
-    return [found[key] for key in dict.fromkeys(keys)]
+    keys = world.consequences_met(lambda track: series(citizen_id, track))
+    return [found[key] for key in keys]

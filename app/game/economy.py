@@ -6,8 +6,9 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.extensions import db
-from app.game import meter_writes, meters
+from app.game import meter_writes
 from app.game.rounds import state_sentence
+from app.game.rules import meters
 from app.game.services import Refused
 from app.game.transactions import write_transaction
 from app.models import MeterEvent, Round, utcnow

@@ -6,8 +6,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.game import meters
-from app.game.rules import Effect
+from app.game.rules import Effect, meters
 from app.game.transactions import write_transaction
 from app.models import MeterEvent, Round, RoundMeter, utcnow
 

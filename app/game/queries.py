@@ -10,7 +10,7 @@ from app.game import rules
 from app.game.catalogue import Tagged, catalogue
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
-HIDDEN = [track.key for world in rules.WORLDS.values() for track in world.tracks if track.hidden]
+HIDDEN = [track.key for track in rules.TRACKS.values() if track.hidden]
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Life:
     def consequences(self, tier: rules.Tier | None = None) -> list[Tagged]:
         """Return the rewards and penalties in force (or those of another tier)."""
         found = catalogue().consequences
-        keys = tier.consequences if tier else rules.consequences_for(self.world, self.standings)
+        keys = tier.consequences if tier else self.world.consequences(self.standings)
         return [found[key] for key in keys]
 
 
@@ -60,9 +60,10 @@ def life_of(citizen: Citizen) -> Life:
         select(Standing.track, Standing.value).where(Standing.citizen_id == citizen.id)
     ).all()
     standings = {track: value for track, value in rows}
-    tier = rules.tier_for(standings["score"]) if world.key == "video" else None
     active = rules.platform_active(round_.started_at, utcnow())
-    return Life(citizen, round_, world, standings, tier, rules.slowed_for(world, standings), active)
+    return Life(
+        citizen, round_, world, standings, world.tier(standings), world.slowed(standings), active
+    )
 
 
 MAX_PARTS = 16  # more events than one act ever writes
@@ -90,9 +91,9 @@ def cooldowns(life: Life, now: datetime, pace: float = 1.0) -> dict[str, int]:
     ).all()
     last = dict(rows)
     found = {}
-    for action in rules.ACTIONS:
+    for action in rules.ACTS:
         times = [last[a] for a in rules.cooldown_group(action) if a in last]
-        factor = rules.act_factor(life.world, life.standings, action) * pace
+        factor = life.world.act_factor(life.standings, action) * pace
         found[action] = rules.seconds_left(
             max(times, default=None), rules.cooldown_for(action, factor), now
         )

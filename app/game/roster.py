@@ -87,14 +87,13 @@ def roster(round_: Round, last_acts: bool = True) -> list[Row]:
             .outerjoin(last, last.c.citizen_id == Citizen.id)
             .outerjoin(last_event, last_event.id == last.c.last_id)
         )
-    video = world.key == "video"
     return [
         Row(
             row[0],
             row[1],
             row[2],
             row[3],
-            rules.tier_for(row[2]) if video else None,
+            world.tier_of(row[2]),
             bool(row[4]),
             row[6] if last_acts else None,
             row[7] if last_acts else None,
@@ -102,13 +101,6 @@ def roster(round_: Round, last_acts: bool = True) -> list[Row]:
         )
         for row in db.session.execute(query)
     ]
-
-
-PROJECTED = {
-    "report": "Reported a neighbour",
-    "befriend": "Befriended a neighbour",
-    "unfriend": "Unfriended a neighbour",
-}
 
 
 def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
@@ -123,9 +115,9 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
     names = {event.citizen_id: name for event, name in rows}
     # the projector names who acted, never whom they reported, befriended or unfriended
     unnamed = {
-        (event.citizen_id, event.created_at, event.reason): PROJECTED[event.action]
+        (event.citizen_id, event.created_at, event.reason): rules.ACTS[event.action].projected
         for event, _ in rows
-        if event.action in PROJECTED
+        if event.action in rules.ACTS and rules.ACTS[event.action].aimed
     }
     found = []
     for entry in queries.entries([event for event, _ in rows])[:limit]:
@@ -139,18 +131,18 @@ def snapshot(round_: Round, last_acts: bool = False) -> Snapshot:
     """Summarise a round for the projector: histogram, tiers, ticker, blacklist, meters."""
     everyone = roster(round_, last_acts)
     rows = [row for row in everyone if not row.kicked]
-    lows = list(range(rules.SCORE.low, rules.SCORE.high, BIN))
+    world = rules.world_for(round_.world)
+    primary = world.track(world.primary)
+    lows = list(range(primary.low, primary.high, BIN))
     counts = [0] * len(lows)
     for row in rows:
-        counts[max(0, min((row.score - rules.SCORE.low) // BIN, len(lows) - 1))] += 1
+        counts[max(0, min((row.score - primary.low) // BIN, len(lows) - 1))] += 1
     last = len(lows) - 1
     bars = [
-        Bar(low, low + BIN - 1 if i < last else rules.SCORE.high, counts[i])
+        Bar(low, low + BIN - 1 if i < last else primary.high, counts[i])
         for i, low in enumerate(lows)
     ]
-    tiers = []
-    if round_.world == "video":
-        tiers = [(tier, sum(1 for row in rows if row.tier == tier)) for tier in rules.TIERS]
+    tiers = [(tier, sum(1 for row in rows if row.tier == tier)) for tier in world.tiers]
     listed = sorted(
         row.name
         for row in rows

@@ -2,8 +2,9 @@
 
 from sqlalchemy import delete, select, update
 
-from app.game import meter_writes, meters, rules
+from app.game import meter_writes, rules
 from app.game.joining import new_join_code, suggest_pseudonym
+from app.game.rules import meters
 from app.game.services import Refused, add_citizens, add_round, current_round, write_transaction
 from app.models import (
     CheckAnswer,
@@ -37,7 +38,7 @@ def state_sentence(round_: Round) -> str:
 
 
 def create_classroom(
-    owner: User, name: str, world: str = "video", time_zone: str = "UTC"
+    owner: User, name: str, world: str = rules.DEFAULT_WORLD, time_zone: str = "UTC"
 ) -> Classroom:
     """Open a classroom with a fresh join code and its first round in the lobby."""
     rules.world_for(world)

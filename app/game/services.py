@@ -50,7 +50,7 @@ def open_round() -> Round:
                 classroom = Classroom(name="Solo play", join_code=OPEN_CODE, is_open=True)
                 session.add(classroom)
                 session.flush()
-                add_round(session, classroom.id, 1, "video", "running")
+                add_round(session, classroom.id, 1, rules.DEFAULT_WORLD, "running")
         except IntegrityError:
             pass  # another request created it first
         classroom = db.session.scalar(select(Classroom).where(Classroom.is_open))

@@ -64,7 +64,7 @@ def test_sharing_the_same_article_again_earns_less(app, player, clock):
         before = score(app)
         player.share("five-year-plan")
         gains.append(score(app) - before)
-        clock.shift(rules.ACTIONS["share"].cooldown)
+        clock.shift(rules.ACTS["share"].cooldown)
     assert gains == [15, 7, 3, 1]
     assert "for the 2nd time: repeats earn less" in player.client.get("/history").get_data(
         as_text=True
@@ -127,7 +127,7 @@ def test_a_low_score_slows_the_internet_and_the_trip_home(app, player, clock):
     assert again.status_code == 429 and "slow way home" in again.get_data(as_text=True)
 
     player.share()
-    clock.shift(rules.ACTIONS["share"].cooldown * 2)
+    clock.shift(rules.ACTS["share"].cooldown * 2)
     assert player.share("solar-farm").status_code == 429  # ×3 at this tier
 
 
@@ -271,7 +271,7 @@ def test_an_act_reads_its_context_through_indexes_only(app, player):
         assert indexes["ix_event_citizen_item"] == ["citizen_id", "action", "item", "track"]
         if db.engine.dialect.name != "sqlite":
             return  # PostgreSQL plans by table size; the index above is what it needs
-        compiled = acts.ACT_CONTEXT.compile(db.engine)
+        compiled = acts.act_context().compile(db.engine)
         params = compiled.construct_params(
             {"citizen": 1, "key": "k", "action": "share", "item": "grain-quota"}
             | acts._cooldown_group("share")

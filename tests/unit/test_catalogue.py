@@ -107,7 +107,7 @@ def test_every_tier_consequence_is_described():
 def test_every_world_card_exists():
     content = catalogue()
     for world in rules.WORLDS.values():
-        every_act = world.cards_for(rules.ACTIONS)
+        every_act = world.cards_for(rules.ACTS)
         assert set(every_act) <= set(content.mechanics), world.key
 
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from app.game import kit, meters
+from app.game import kit
 from app.game.catalogue import ContentError
+from app.game.rules import meters
 
 
 def test_the_kit_loads_with_both_plans_and_listed_reasons():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.game import effects, rules
+from app.game import rules
 
 NOW = datetime(2026, 1, 1, 12, 0, 0)
 
@@ -64,10 +64,10 @@ def test_the_tier_table_matches_the_game():
     ]
 
 
-@given(st.sampled_from(sorted(rules.ACTIONS)), scores)
+@given(st.sampled_from(sorted(rules.ACTS)), scores)
 def test_cooldowns_are_positive_and_slower_in_low_tiers(action, score):
     tier = rules.tier_for(score)
-    assert rules.cooldown_for(action, tier.cooldown_factor) >= rules.ACTIONS[action].cooldown > 0
+    assert rules.cooldown_for(action, tier.cooldown_factor) >= rules.ACTS[action].cooldown > 0
 
 
 @given(st.integers(0, 100), st.integers(0, 64))
@@ -86,7 +86,7 @@ def test_japanese_media_cost_most():
 @given(attempts, scores, wellbeing, st.integers(0, 10))
 def test_standings_stay_within_their_tracks(attempt, score, well, times):
     standings = base(rules.VIDEO) | {"score": score, "wellbeing": well}
-    outcome = effects.apply(rules.VIDEO, attempt, standings, rules.History(None, times), NOW)
+    outcome = rules.apply(rules.VIDEO, attempt, standings, rules.History(None, times), NOW)
     for effect in outcome.effects:
         track = rules.VIDEO.track(effect.track)
         standings[effect.track] += effect.delta
@@ -96,16 +96,12 @@ def test_standings_stay_within_their_tracks(attempt, score, well, times):
 @given(attempts, scores)
 def test_an_action_within_its_cooldown_is_refused_with_the_seconds_left(attempt, score):
     standings = base(rules.VIDEO) | {"score": score}
-    cooldown = rules.cooldown_for(
-        attempt.action, rules.act_factor(rules.VIDEO, standings, attempt.action)
-    )
+    cooldown = rules.cooldown_for(attempt.action, rules.VIDEO.act_factor(standings, attempt.action))
     history = rules.History(last_done=NOW - timedelta(seconds=cooldown - 1))
-    outcome = effects.apply(
-        rules.VIDEO, attempt, base(rules.VIDEO) | {"score": score}, history, NOW
-    )
+    outcome = rules.apply(rules.VIDEO, attempt, base(rules.VIDEO) | {"score": score}, history, NOW)
     assert (outcome.refusal, outcome.retry_after, outcome.effects) == ("cooldown", 1, ())
     later = rules.History(last_done=NOW - timedelta(seconds=cooldown))
-    assert effects.apply(
+    assert rules.apply(
         rules.VIDEO, attempt, base(rules.VIDEO) | {"score": score}, later, NOW
     ).effects
 
@@ -113,15 +109,15 @@ def test_an_action_within_its_cooldown_is_refused_with_the_seconds_left(attempt,
 def test_the_travel_ban_makes_visiting_family_slow_and_costly_not_impossible():
     attempt = rules.Attempt("visit")
     banned = base(rules.VIDEO) | {"score": 549}
-    low = effects.apply(rules.VIDEO, attempt, banned, rules.History(), NOW)
-    ok = effects.apply(rules.VIDEO, attempt, base(rules.VIDEO), rules.History(), NOW)
+    low = rules.apply(rules.VIDEO, attempt, banned, rules.History(), NOW)
+    ok = rules.apply(rules.VIDEO, attempt, base(rules.VIDEO), rules.History(), NOW)
     assert low.refusal is None and ok.refusal is None
     assert 0 < low.effects[0].delta < ok.effects[0].delta
     assert "slow way" in low.effects[0].reason
-    assert rules.act_factor(rules.VIDEO, banned, "visit") == 3 * 3  # slow internet, slow trains
-    assert rules.act_factor(rules.VIDEO, banned, "share") == 3
+    assert rules.VIDEO.act_factor(banned, "visit") == 3 * 3  # slow internet, slow trains
+    assert rules.VIDEO.act_factor(banned, "share") == 3
     just_visited = rules.History(last_done=NOW - timedelta(seconds=31))
-    again = effects.apply(rules.VIDEO, attempt, banned, just_visited, NOW)
+    again = rules.apply(rules.VIDEO, attempt, banned, just_visited, NOW)
     assert again.refusal == "cooldown" and "slow way home" in again.message
 
 
@@ -129,7 +125,7 @@ def test_sharing_raises_the_score_and_buying_and_complaining_lower_it():
     standings = base(rules.VIDEO)
 
     def score_delta(attempt):
-        outcome = effects.apply(rules.VIDEO, attempt, standings, rules.History(), NOW)
+        outcome = rules.apply(rules.VIDEO, attempt, standings, rules.History(), NOW)
         return {e.track: e.delta for e in outcome.effects}
 
     assert score_delta(rules.Attempt("share", "x", points=12)) == {
@@ -143,7 +139,7 @@ def test_sharing_raises_the_score_and_buying_and_complaining_lower_it():
 
 
 def test_the_reason_says_when_a_repeat_earns_less():
-    outcome = effects.apply(
+    outcome = rules.apply(
         rules.VIDEO,
         rules.Attempt("share", "Headline", points=12),
         base(rules.VIDEO),

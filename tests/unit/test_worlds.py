@@ -6,10 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.game import effects, meters, rules
+from app.game import rules
+from app.game.rules import meters
+from app.game.rules.worlds import video
 
 NOW = datetime(2026, 1, 1, 12, 0, 0)
-ALL_ACTIONS = sorted(rules.ACTIONS)
+ALL_ACTIONS = sorted(rules.ACTS)
 
 
 def base(world: rules.World, **values) -> dict[str, int]:
@@ -22,8 +24,8 @@ def attempt_for(action: str, channel: str = "online", price: int = 50) -> rules.
     )
 
 
-def deltas(world, attempt, standings, situation=effects.ALONE) -> dict[str, int]:
-    outcome = effects.apply(world, attempt, standings, rules.History(), NOW, situation)
+def deltas(world, attempt, standings, situation=rules.ALONE) -> dict[str, int]:
+    outcome = rules.apply(world, attempt, standings, rules.History(), NOW, situation)
     assert outcome.refusal is None, outcome.message
     found: dict[str, int] = {}
     for effect in outcome.effects:
@@ -80,24 +82,22 @@ def test_the_court_blacklist_slows_travel_locks_luxury_and_paying_releases_it():
     again = deltas(rules.RECORD, attempt_for("debt-skip"), base(rules.RECORD, blacklist=1))
     assert skipped["private"] < again["private"] < 0
     listed = base(rules.RECORD, blacklist=1)
-    visit = effects.apply(rules.RECORD, attempt_for("visit"), listed, rules.History(), NOW)
-    free = effects.apply(rules.RECORD, attempt_for("visit"), standings, rules.History(), NOW)
+    visit = rules.apply(rules.RECORD, attempt_for("visit"), listed, rules.History(), NOW)
+    free = rules.apply(rules.RECORD, attempt_for("visit"), standings, rules.History(), NOW)
     assert visit.refusal is None and visit.effects[0].delta < free.effects[0].delta
-    assert "flights" in rules.slowed_for(rules.RECORD, listed)["visit"]
-    luxury = effects.apply(
-        rules.RECORD, attempt_for("buy", price=120), listed, rules.History(), NOW
-    )
+    assert "flights" in rules.RECORD.slowed(listed)["visit"]
+    luxury = rules.apply(rules.RECORD, attempt_for("buy", price=120), listed, rules.History(), NOW)
     assert luxury.refusal == "locked" and "Luxury" in luxury.message
     assert deltas(rules.RECORD, attempt_for("buy", price=45), listed)["wellbeing"] > 0
     paid = deltas(rules.RECORD, attempt_for("debt-pay"), listed)
     assert paid["blacklist"] == -1 and paid["debt"] == -1
-    assert rules.slowed_for(rules.RECORD, base(rules.RECORD)) == {}
+    assert rules.RECORD.slowed(base(rules.RECORD)) == {}
 
 
 @pytest.mark.parametrize("world", [rules.VIDEO, rules.RECORD], ids=["video", "record"])
 @pytest.mark.parametrize("action", ["debt-pay", "debt-skip"])
 def test_a_debt_you_do_not_have_cannot_be_paid_or_skipped(world, action):
-    outcome = effects.apply(world, attempt_for(action), base(world, debt=0), rules.History(), NOW)
+    outcome = rules.apply(world, attempt_for(action), base(world, debt=0), rules.History(), NOW)
     assert outcome.refusal == "impossible" and outcome.effects == ()
 
 
@@ -113,8 +113,8 @@ def test_the_platform_score_is_withdrawn_after_launch_and_then_never_moves():
 
 @given(st.integers(350, 950), st.floats(350, 950, allow_nan=False), st.sampled_from(ALL_ACTIONS))
 def test_friends_pull_toward_their_mean_and_never_past_it(score, mean, action):
-    pull = effects.friends_pull(score, mean)
-    assert abs(pull) <= effects.FRIENDS_PULL_MAX
+    pull = video.friends_pull(score, mean)
+    assert abs(pull) <= video.FRIENDS_PULL_MAX
     assert min(score, mean) <= score + pull <= max(score, mean)
 
 
@@ -130,7 +130,7 @@ def test_friends_pull_only_in_the_viral_video():
 def test_every_action_keeps_every_track_in_range(action, score, crack):
     for world in (rules.VIDEO, rules.RECORD):
         standings = base(world, **{world.primary: score})
-        outcome = effects.apply(
+        outcome = rules.apply(
             world,
             attempt_for(action),
             standings,
@@ -156,8 +156,12 @@ def test_a_crackdown_makes_video_penalties_harsher():
 
 
 def test_complaints_raise_unrest_faster_when_control_is_visible():
-    quiet = meters.act_effects("video", "complain", "protest", {"visibility": 10})[0].delta
-    seen = meters.act_effects("video", "complain", "protest", {"visibility": 60})[0].delta
+    quiet = rules.VIDEO.meter_effects(
+        rules.Attempt("complain", channel="protest"), {"visibility": 10}
+    )[0].delta
+    seen = rules.VIDEO.meter_effects(
+        rules.Attempt("complain", channel="protest"), {"visibility": 60}
+    )[0].delta
     assert seen > quiet > 0
 
 
@@ -185,10 +189,10 @@ def test_the_file_decides_promotion(loyalty, flags, result):
 
 def test_conformity_counts_what_each_world_rewards():
     acts = ["share", "buy", "visit", "gaming", "bill-late", "bill-on-time"]
-    assert rules.conformity(rules.VIDEO, acts) == 0.5  # share, on time / buy, late
-    assert rules.conformity(rules.RECORD, acts) == 0.5  # on time / late: sharing is not judged
-    assert rules.conformity(rules.RECORD, ["share", "report", "buy"]) is None
-    assert rules.conformity(rules.VIDEO, ["visit"]) is None
+    assert rules.VIDEO.conformity(acts) == 0.5  # share, on time / buy, late
+    assert rules.RECORD.conformity(acts) == 0.5  # on time / late: sharing is not judged
+    assert rules.RECORD.conformity(["share", "report", "buy"]) is None
+    assert rules.VIDEO.conformity(["visit"]) is None
 
 
 def test_each_world_shows_its_own_cards_and_those_its_acts_touched():

@@ -1,9 +1,10 @@
-"""The class as a whole: unrest, visibility, economic growth and trust. Pure, like rules.py."""
+"""The class as a whole: unrest, visibility, economic growth and trust. Pure."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from app.game.rules import Effect, Track
+from app.game.rules.acts import Effect
+from app.game.rules.tracks import Track
 
 
 @dataclass(frozen=True)
@@ -71,22 +72,11 @@ GROWTH_LEVELS = {
 }
 
 
-def touches(world: str, action: str) -> bool:
-    """Say whether an act moves the class meters (so they are read and written only then)."""
-    return action == "complain" or (world == "record" and action in ("report", "debt-skip"))
-
-
-def act_effects(world: str, action: str, channel: str, meters: Mapping[str, int]) -> list[Effect]:
-    """Return what one citizen's act does to the class meters."""
-    if action == "complain":
-        faster = 1 + meters["visibility"] // 50  # a visible hand of control feeds complaints
-        reason = "A complaint" + (", and control is plain to see" if faster > 1 else "")
-        return [Effect("unrest", CHANNEL_UNREST[channel] * faster, reason)]
-    if action == "report" and world == "record":
-        return [Effect("trust", -3, "A neighbour was reported")]
-    if action == "debt-skip" and world == "record":
-        return [Effect("visibility", 3, "A name added to the court blacklist")]
-    return []
+def complaint_effect(channel: str, meters: Mapping[str, int]) -> Effect:
+    """Return what a complaint does to unrest: more when the hand of control is visible."""
+    faster = 1 + meters["visibility"] // 50  # a visible hand of control feeds complaints
+    reason = "A complaint" + (", and control is plain to see" if faster > 1 else "")
+    return Effect("unrest", CHANNEL_UNREST[channel] * faster, reason)
 
 
 def growth_effect(meters: Mapping[str, int], minutes: int) -> Effect | None:
