@@ -24,7 +24,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         message = "This form has expired or was not sent from this site. Reload it and try again."
-        return _render(400, "Form expired", message)
+        return error_page(400, "Form expired", message)
 
     @app.errorhandler(SecurityError)
     def untrusted_host(error: SecurityError):
@@ -33,20 +33,21 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(RequestEntityTooLarge)
     def too_large(error: RequestEntityTooLarge):
-        return _render(413, "Too much sent", "That was more than this form takes.")
+        return error_page(413, "Too much sent", "That was more than this form takes.")
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        return _render(error.code or 500, error.name, error.description)
+        return error_page(error.code or 500, error.name, error.description)
 
     @app.errorhandler(Exception)
     def server_error(error: Exception):
         db.session.rollback()
         app.logger.exception("unhandled error")
-        return _render(500, "Server error", "The server could not finish that request.")
+        return error_page(500, "Server error", "The server could not finish that request.")
 
 
-def _render(code: int, title: str, message: str):
+def error_page(code: int, title: str, message: str):
+    """Render the error page: what went wrong, and what to do next."""
     advice = ADVICE.get(code, "Go back to your dashboard.")
     return render_template(
         "errors/error.html", code=code, title=title, message=message, advice=advice

@@ -1,10 +1,15 @@
-"""What every response shares: compressed text, and the site's icon; compiled templates."""
+"""What every page shares: one path for refusals, the words and kit templates use, compressed
+text, the site's icon, compiled templates; in this package, the forms, charts, access checks
+and device marks that more than one feature uses."""
 
 from pathlib import Path
 
 from flask import Flask, Response, current_app, send_from_directory
 from flask_compress import Compress
 from jinja2 import FileSystemBytecodeCache
+
+from app.web import kit, refusals, words
+from app.web.forms import one_time_key
 
 compress = Compress()
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -26,6 +31,11 @@ def compress_what_gains(response: Response) -> Response:
 
 
 def register(app: Flask) -> None:
+    """Register what every page shares."""
+    refusals.register(app)
+    words.register(app)
+    kit.register(app)
+    app.add_template_global(one_time_key)
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     # Flask-Compress streams with brotli or deflate only; a streamed export is sent in chunks.
     app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["br", "deflate"])
