@@ -1,32 +1,16 @@
 """Account forms: shape checks only; the password check lives in the view."""
 
 from flask_wtf import FlaskForm
-from sqlalchemy import or_, select
 from wtforms import PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
-from app.extensions import db
-from app.game import names
-from app.models import User
+from app.game.lookups import username_taken
 
 USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,24}$"
 USERNAME = Regexp(
     USERNAME_PATTERN,
     message="Use 3–24 letters, digits, “-” or “_”.",
 )
-
-
-def username_taken(username: str) -> bool:
-    """Say whether an account has a username that looks the same (case, 0 and O, l and I)."""
-    shapes = names.looks(username)
-    return (
-        db.session.scalar(
-            select(User.id).where(
-                or_(*(look.in_(shapes) for look in names.sql_looks(User.username)))
-            )
-        )
-        is not None
-    )
 
 
 class RegisterForm(FlaskForm):

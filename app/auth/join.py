@@ -2,23 +2,14 @@
 
 from flask import abort, redirect, render_template, session, url_for
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import select
 
-from app.auth import bp, marks
+from app.auth import bp
 from app.auth.forms import CodeForm, PseudonymForm, ResumeForm
-from app.extensions import db, limiter
+from app.extensions import limiter
 from app.game import joining
-from app.game.services import Refused
-from app.models import Classroom
-
-
-def find_class(code: str) -> Classroom | None:
-    cleaned = joining.normal_code(code)
-    if not joining.JOIN_CODE.match(cleaned):
-        return None
-    return db.session.scalar(
-        select(Classroom).where(Classroom.join_code == cleaned, Classroom.is_open.is_(False))
-    )
+from app.game.lookups import class_with_code
+from app.web import marks
+from app.web.refusals import Refused, answer_with
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -26,7 +17,7 @@ def find_class(code: str) -> Classroom | None:
 def join():
     form = CodeForm()
     if form.validate_on_submit():
-        classroom = find_class(form.code.data)
+        classroom = class_with_code(form.code.data)
         if classroom:
             return redirect(url_for(".join_code", code=classroom.join_code), 303)
         form.code.errors.append("No class has that code. Check it with your instructor.")
@@ -36,34 +27,34 @@ def join():
 @bp.route("/join/<code>", methods=["GET", "POST"])
 @limiter.limit("60 per minute", methods=["POST"])
 def join_code(code: str):
-    classroom = find_class(code) or abort(
+    classroom = class_with_code(code) or abort(
         404, "No class has that code. Check it with your instructor."
     )
     form = PseudonymForm()
-    status = 200
     if not classroom.joining_open:
         return render_template("auth/join_closed.html", classroom=classroom), 403
     if form.validate_on_submit():
-        try:
-            user, resume_code = joining.join_class(
-                classroom, form.name.data.strip(), marks.device_citizens(), _player_id()
-            )
-        except Refused as error:
-            if isinstance(error, joining.Removed):
-                marks.remember(error.citizen_id)
-            form.name.errors.append(error.message)
-            status = error.status
-        else:
-            logout_user()
-            login_user(user, remember=True)
-            session["resume_code"] = resume_code
-            marks.remember(joining.newest_citizen_id(user.id))
-            return redirect(url_for(".joined"), 303)
-    elif form.is_submitted():
-        status = 400
+        answer_with(lambda error: name_refused(error, form, classroom))
+        user, resume_code = joining.join_class(
+            classroom, form.name.data.strip(), marks.device_citizens(), _player_id()
+        )
+        logout_user()
+        login_user(user, remember=True)
+        session["resume_code"] = resume_code
+        marks.remember(joining.newest_citizen_id(user.id))
+        return redirect(url_for(".joined"), 303)
     if not form.is_submitted():
         form.name.data = joining.suggest_pseudonym()
+    status = 400 if form.is_submitted() else 200
     return render_template("auth/join_name.html", form=form, classroom=classroom), status
+
+
+def name_refused(error: Refused, form: PseudonymForm, classroom):
+    """Ask for another name, saying why this one was refused; mark a removed player's device."""
+    if isinstance(error, joining.Removed):
+        marks.remember(error.citizen_id)
+    form.name.errors.append(error.message)
+    return render_template("auth/join_name.html", form=form, classroom=classroom), error.status
 
 
 def _player_id() -> int | None:

@@ -4,16 +4,16 @@ from urllib.parse import unquote, urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.auth import bp
-from app.auth.account import end_sessions, load_account
+from app.auth.account import load_account
 from app.auth.forms import LoginForm, RegisterForm
 from app.auth.passwords import check_password, hash_password
-from app.extensions import db, limiter, login_manager
+from app.extensions import limiter, login_manager
 from app.game import services
-from app.models import User
+from app.game.accounts import end_sessions
+from app.game.lookups import user_named
 
 login_manager.user_loader(load_account)
 
@@ -53,7 +53,7 @@ def register():
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.username == form.username.data))
+        user = user_named(form.username.data)
         if user and check_password(user.password_hash, form.password.data):
             login_user(user)
             return redirect(safe_next(request.args.get("next")) or url_for("play.dashboard"))

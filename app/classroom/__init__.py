@@ -4,7 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("classroom", __name__, url_prefix="/classes")
 
-# routes and template filters register on bp
+# routes and template globals register on bp
 from app.classroom import (  # noqa: E402, F401
     debrief,
     economy,
@@ -14,5 +14,4 @@ from app.classroom import (  # noqa: E402, F401
     settings,
     split,
     views,
-    words,
 )

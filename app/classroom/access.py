@@ -1,46 +1,43 @@
-"""Who may open an instructor page: instructors, and only for their own classrooms."""
+"""An instructor's own classrooms, rounds and players; a refused command on one of them.
 
-from functools import wraps
+Opening a classroom here also names the page a refused command on it shows: the refusal, and
+a way back to the class (nothing was changed).
+"""
 
-from flask import abort, redirect, request, url_for
+from functools import partial
+
+from flask import abort, render_template
 from flask_login import current_user
 
-from app.extensions import db
-from app.models import Citizen, Classroom, Round
+from app.game import lookups
+from app.web.refusals import Refused, answer_with
 
 
-def instructor_required(view):
-    """Send anonymous visitors to log in; refuse players."""
-
-    @wraps(view)
-    def wrapped(*args, **kwargs):
-        if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.path))
-        if not current_user.is_instructor:
-            abort(403, "This page is for instructors.")
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
-def own_classroom(classroom_id: int) -> Classroom:
+def own_classroom(classroom_id: int):
     """Return the current instructor's classroom, or 404 for anyone else's."""
-    classroom = db.session.get(Classroom, classroom_id)
+    classroom = lookups.classroom_of(classroom_id)
     if classroom is None or classroom.owner_id != current_user.id:
         abort(404, "There is no such classroom among yours.")
+    answer_with(partial(refused, classroom))
     return classroom
 
 
-def own_round(classroom: Classroom, number: int) -> Round:
-    round_ = db.session.query(Round).filter_by(classroom_id=classroom.id, number=number).first()
+def own_round(classroom, number: int):
+    round_ = lookups.round_numbered(classroom.id, number)
     if round_ is None:
         abort(404, "This classroom has no such round.")
     return round_
 
 
-def own_citizen(classroom: Classroom, citizen_id: int) -> Citizen:
-    citizen = db.session.get(Citizen, citizen_id)
-    round_ = citizen and db.session.get(Round, citizen.round_id)
+def own_citizen(classroom, citizen_id: int):
+    citizen = lookups.citizen_of(citizen_id)
+    round_ = citizen and lookups.round_of(citizen.round_id)
     if round_ is None or round_.classroom_id != classroom.id:
         abort(404, "This classroom has no such player.")
     return citizen
+
+
+def refused(classroom, error: Refused):
+    """Say why the game refused an instructor's command; nothing was changed."""
+    page = render_template("classroom/refused.html", classroom=classroom, message=error.message)
+    return page, error.status

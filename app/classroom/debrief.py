@@ -2,16 +2,14 @@
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 
 from app.classroom import bp
-from app.classroom.access import instructor_required, own_classroom
+from app.classroom.access import own_classroom
 from app.classroom.economy import meter_chart
-from app.classroom.views import refused
-from app.extensions import db
-from app.game import class_checks, debrief, halves, meters, roster, rounds, rules
-from app.game.services import Refused, current_round
-from app.models import Round
+from app.game import class_checks, debrief, halves, lookups, roster, rounds, rules
+from app.game.rules import meters
+from app.game.services import current_round
+from app.web.access import instructor_required
 
 
 @bp.post("/<int:classroom_id>/crackdown")
@@ -22,10 +20,7 @@ def crackdown(classroom_id: int):
         abort(400, "Choose to crack down or to ease off.")
     current = current_round(classroom.id)
     level = current.crackdown + (1 if request.form["change"] == "up" else -1)
-    try:
-        round_ = rounds.set_crackdown(current.id, level)
-    except Refused as error:
-        return refused(error, classroom)
+    round_ = rounds.set_crackdown(current.id, level)
     flash(f"Crackdown level {round_.crackdown} of {meters.MAX_CRACKDOWN}.", "success")
     page = ".monitor" if request.form.get("back") == "monitor" else ".show"
     return redirect(url_for(page, classroom_id=classroom.id), 303)
@@ -66,11 +61,5 @@ def class_debrief(classroom_id: int):
     )
 
 
-def _rounds_of(classroom_id: int) -> list[Round]:
-    return list(
-        db.session.scalars(
-            select(Round)
-            .where(Round.classroom_id == classroom_id, Round.purged_at.is_(None))
-            .order_by(Round.number)
-        )
-    )
+def _rounds_of(classroom_id: int) -> list:
+    return [r for r in lookups.rounds_of(classroom_id) if r.purged_at is None]

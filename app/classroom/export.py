@@ -5,15 +5,13 @@ import io
 import json
 
 from flask import Response
-from sqlalchemy import select
 
 from app.classroom import bp
-from app.classroom.access import instructor_required, own_classroom, own_round
-from app.classroom.words import local
-from app.extensions import db
-from app.game import checks, class_checks, detection, roster
+from app.classroom.access import own_classroom, own_round
+from app.game import checks, class_checks, detection, lookups, roster
 from app.game.catalogue import catalogue
-from app.models import CheckAnswer, Citizen, Event, Round, Standing
+from app.web.access import instructor_required
+from app.web.words import local
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -89,18 +87,7 @@ def checks_csv(classroom_id: int, number: int):
     (taken in whichever round they first joined) and their check after this round."""
     classroom = own_classroom(classroom_id)
     round_ = own_round(classroom, number)
-    players = select(Citizen.user_id).where(Citizen.round_id == round_.id)
-    answers = db.session.execute(
-        select(CheckAnswer, Citizen.display_name, Round.number, Citizen.kicked_at)
-        .join(Citizen, Citizen.id == CheckAnswer.citizen_id)
-        .join(Round, Round.id == Citizen.round_id)
-        .where(
-            Round.classroom_id == classroom.id,
-            Citizen.user_id.in_(players),
-            (CheckAnswer.phase == "before") | (Citizen.round_id == round_.id),
-        )
-        .order_by(Citizen.user_id, CheckAnswer.phase.desc(), CheckAnswer.id)
-    ).all()
+    answers = lookups.check_answers_of(classroom.id, round_.id)
     statements = catalogue().statements
     rows = [
         ["pseudonym", "removed", "round", "phase", "form", "statement", "transfer", "is_true"]
@@ -132,12 +119,7 @@ def checks_csv(classroom_id: int, number: int):
 def ledger_csv(classroom_id: int, number: int):
     classroom = own_classroom(classroom_id)
     round_ = own_round(classroom, number)
-    events = db.session.execute(
-        select(Event, Citizen.display_name)
-        .join(Citizen, Citizen.id == Event.citizen_id)
-        .where(Event.round_id == round_.id)
-        .order_by(Event.id)
-    ).all()
+    events = lookups.ledger_of(round_.id)
     rows = [
         [
             "event",
@@ -172,43 +154,28 @@ def ledger_csv(classroom_id: int, number: int):
     return csv_response(rows, f"{classroom.join_code}-round-{number}-ledger.csv")
 
 
+# the columns of each table in a backup
+BACKUP = {
+    "rounds": "id number world status created_at ended_at purged_at",
+    "citizens": "id round_id display_name created_at kicked_at",
+    "standings": "citizen_id track baseline value",
+    "events": "id citizen_id round_id track action item delta actor reason note created_at",
+    "check_answers": "id citizen_id phase statement answer confidence correct created_at",
+}
+
+
 @bp.get("/<int:classroom_id>/backup.json")
 @instructor_required
 def backup(classroom_id: int):
     classroom = own_classroom(classroom_id)
-    rounds = db.session.scalars(
-        select(Round).where(Round.classroom_id == classroom.id).order_by(Round.number)
-    ).all()
-    round_ids = [r.id for r in rounds]
-    citizens = db.session.scalars(select(Citizen).where(Citizen.round_id.in_(round_ids))).all()
-    citizen_ids = [c.id for c in citizens]
-    standings = db.session.scalars(
-        select(Standing).where(Standing.citizen_id.in_(citizen_ids))
-    ).all()
-    events = db.session.scalars(
-        select(Event).where(Event.round_id.in_(round_ids)).order_by(Event.id)
-    ).all()
-    answers = db.session.scalars(
-        select(CheckAnswer).where(CheckAnswer.citizen_id.in_(citizen_ids)).order_by(CheckAnswer.id)
-    ).all()
+    rows = lookups.everything_of(classroom.id)
     data = {
         "classroom": {
             "name": classroom.name,
             "join_code": classroom.join_code,
             "created_at": classroom.created_at.isoformat(),
         },
-        "rounds": [_row(r, "id number world status created_at ended_at purged_at") for r in rounds],
-        "citizens": [_row(c, "id round_id display_name created_at kicked_at") for c in citizens],
-        "standings": [_row(s, "citizen_id track baseline value") for s in standings],
-        "events": [
-            _row(e, "id citizen_id round_id track action item delta actor reason note created_at")
-            for e in events
-        ],
-        "check_answers": [
-            _row(a, "id citizen_id phase statement answer confidence correct created_at")
-            for a in answers
-        ],
-    }
+    } | {name: [_row(row, BACKUP[name]) for row in found] for name, found in rows.items()}
     return Response(
         json.dumps(data, indent=1, ensure_ascii=False),
         mimetype="application/json",

@@ -4,11 +4,11 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from app.classroom.words import ZONES
 from app.game import rules
 from app.game.kit import kit
 from app.game.kit import reason as reason_of
-from app.play.forms import ActionForm
+from app.web.forms import ActionForm
+from app.web.words import ZONES
 
 WORLD_CHOICES = [(world.key, world.name) for world in rules.WORLDS.values()]
 

@@ -4,19 +4,21 @@ from flask import abort, flash, make_response, redirect, render_template, reques
 from markupsafe import Markup
 
 from app.classroom import bp
-from app.classroom.access import instructor_required, own_citizen, own_classroom
+from app.classroom.access import own_citizen, own_classroom
 from app.classroom.forms import AdjustForm, PseudonymForm
-from app.classroom.views import join_url, qr_svg, refused
-from app.game import acts, joining, meter_writes, meters, roster, rules
-from app.game.services import Refused, current_round
-from app.models import utcnow
-from app.play.forms import errors_of
+from app.classroom.views import join_url, qr_svg
+from app.game import acts, joining, lookups, meter_writes, roster, rules
+from app.game.rules import meters
+from app.game.services import current_round
+from app.web.access import instructor_required
+from app.web.forms import errors_of
+from app.web.refusals import Refused
 
 
 def live(template: str, fragment: str, classroom, last_acts: bool = False, **context):
     """Render a live page, or only its fragment; answer 304 when nothing changed."""
     round_ = current_round(classroom.id)
-    if meter_writes.growth_due(round_, utcnow()):
+    if meter_writes.growth_due(round_, lookups.now()):
         meter_writes.settle(round_.id)
         round_ = current_round(classroom.id)
     tag = roster.live_tag(round_)
@@ -34,7 +36,7 @@ def live(template: str, fragment: str, classroom, last_acts: bool = False, **con
         classroom=classroom,
         round=round_,
         snapshot=snapshot,
-        now=utcnow(),
+        now=lookups.now(),
         tag=tag,
         world=world,
         worlds=rules.WORLDS,
@@ -92,10 +94,7 @@ def rename_citizen(classroom_id: int, citizen_id: int):
     if not form.validate_on_submit():
         abort(400, "A pseudonym is 2–24 characters.")
     old = citizen.display_name
-    try:
-        joining.rename_citizen(citizen.id, form.name.data.strip())
-    except Refused as error:
-        return refused(error, classroom)
+    joining.rename_citizen(citizen.id, form.name.data.strip())
     shown = Markup("<bdi>{}</bdi> is now <bdi>{}</bdi>.")  # the name as cleaned and stored
     flash(shown.format(old, citizen.display_name), "success")
     return back_to_monitor(classroom)
@@ -108,14 +107,11 @@ def adjust(classroom_id: int, citizen_id: int):
     citizen = own_citizen(classroom, citizen_id)
     form = AdjustForm()
     if not form.validate_on_submit():
-        return refused(Refused(errors_of(form), 400), classroom)
+        raise Refused(errors_of(form), 400)
     note = (form.note.data or "").strip()
     reason = f"{'Award' if form.delta.data >= 0 else 'Fine'}: {form.reason.data}"
     reason += f" — {note}" if note else ""
-    try:
-        applied = acts.adjust(citizen.id, form.track.data, form.delta.data, reason, form.key.data)
-    except Refused as error:
-        return refused(error, classroom)
+    applied = acts.adjust(citizen.id, form.track.data, form.delta.data, reason, form.key.data)
     if applied.replayed:
         flash("That award was already applied; it was not counted twice.", "notice")
     else:

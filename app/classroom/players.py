@@ -2,14 +2,14 @@
 
 from flask import flash, make_response, redirect, render_template, url_for
 
-from app.auth.account import end_sessions
 from app.classroom import bp
-from app.classroom.access import instructor_required, own_citizen, own_classroom
+from app.classroom.access import own_citizen, own_classroom
 from app.classroom.forms import ConfirmForm
 from app.classroom.live import back_to_monitor
-from app.classroom.views import refused
 from app.game import joining, rounds
-from app.game.services import Refused
+from app.game.accounts import end_sessions
+from app.web.access import instructor_required
+from app.web.refusals import Refused
 
 
 @bp.get("/<int:classroom_id>/citizens/<int:citizen_id>/kick")
@@ -30,10 +30,7 @@ def kick(classroom_id: int, citizen_id: int):
     citizen = own_citizen(classroom, citizen_id)
     if not ConfirmForm().validate_on_submit():
         return redirect(url_for(".confirm_kick", classroom_id=classroom.id, citizen_id=citizen.id))
-    try:
-        rounds.kick(citizen.id)
-    except Refused as error:
-        return refused(error, classroom)
+    rounds.kick(citizen.id)
     end_sessions(citizen.user_id)  # a copied cookie of theirs no longer signs in either
     flash(
         f"{citizen.display_name} was removed. Changed your mind? Readmit them from the "
@@ -48,10 +45,7 @@ def kick(classroom_id: int, citizen_id: int):
 def readmit(classroom_id: int, citizen_id: int):
     classroom = own_classroom(classroom_id)
     citizen = own_citizen(classroom, citizen_id)
-    try:
-        rounds.readmit(citizen.id)
-    except Refused as error:
-        return refused(error, classroom)
+    rounds.readmit(citizen.id)
     flash(f"{citizen.display_name} is back in the round, where they left off.", "success")
     return back_to_monitor(classroom)
 
@@ -66,7 +60,7 @@ def reissue_code(classroom_id: int, citizen_id: int):
     classroom = own_classroom(classroom_id)
     citizen = own_citizen(classroom, citizen_id)
     if citizen.kicked_at is not None:
-        return refused(Refused(f"Readmit {citizen.display_name} first."), classroom)
+        raise Refused(f"Readmit {citizen.display_name} first.")
     code = joining.reissue_code(citizen.user_id)
     html = render_template(
         "classroom/new_code.html", classroom=classroom, citizen=citizen, code=code

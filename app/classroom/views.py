@@ -6,10 +6,9 @@ import segno
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from markupsafe import Markup
-from sqlalchemy import select
 
 from app.classroom import address, bp
-from app.classroom.access import instructor_required, own_classroom, own_round
+from app.classroom.access import own_classroom, own_round
 from app.classroom.forms import (
     ClassroomForm,
     DisplayForm,
@@ -21,15 +20,15 @@ from app.classroom.forms import (
     WordsForm,
     ZoneForm,
 )
-from app.extensions import db
-from app.game import halves, queries, roster, rounds, rules
-from app.game.services import Refused, current_round
+from app.game import halves, lookups, queries, roster, rounds, rules
+from app.game.services import current_round
 from app.links import public_url
-from app.models import Classroom, Event, Round
-from app.play.forms import errors_of
+from app.web.access import instructor_required
+from app.web.forms import errors_of
+from app.web.refusals import Refused
 
 
-def join_url(classroom: Classroom) -> str | None:
+def join_url(classroom) -> str | None:
     """Return the link students open, or None when this server's address is not known."""
     return public_url("auth.join_code", code=classroom.join_code)
 
@@ -45,18 +44,10 @@ def qr_svg(url: str | None) -> Markup:
     return Markup(labelled)  # nosec B704
 
 
-def refused(error: Refused, classroom: Classroom):
-    """Say why the game refused an instructor's command; nothing was changed."""
-    page = render_template("classroom/refused.html", classroom=classroom, message=error.message)
-    return page, error.status
-
-
 @bp.get("/")
 @instructor_required
 def index():
-    classrooms = db.session.scalars(
-        select(Classroom).where(Classroom.owner_id == current_user.id).order_by(Classroom.id)
-    ).all()
+    classrooms = lookups.classrooms_of(current_user.id)
     return render_template("classroom/index.html", classrooms=classrooms, form=ClassroomForm())
 
 
@@ -65,9 +56,7 @@ def index():
 def create():
     form = ClassroomForm()
     if not form.validate_on_submit():
-        classrooms = db.session.scalars(
-            select(Classroom).where(Classroom.owner_id == current_user.id)
-        ).all()
+        classrooms = lookups.classrooms_of(current_user.id)
         return render_template("classroom/index.html", classrooms=classrooms, form=form), 400
     classroom = rounds.create_classroom(
         current_user, form.name.data.strip(), form.world.data, form.time_zone.data
@@ -80,9 +69,7 @@ def create():
 @instructor_required
 def show(classroom_id: int):
     classroom = own_classroom(classroom_id)
-    history = db.session.scalars(
-        select(Round).where(Round.classroom_id == classroom.id).order_by(Round.number.desc())
-    ).all()
+    history = lookups.rounds_of(classroom.id)[::-1]
     current = history[0]
     url = join_url(classroom)
     twin = halves.twin_of(classroom)
@@ -156,10 +143,7 @@ def status(classroom_id: int):
         abort(400, "Unknown round command.")
     if form.command.data == "end" and form.confirm.data != "yes":
         return redirect(url_for(".confirm_end", classroom_id=classroom.id), 303)
-    try:
-        round_ = rounds.change_status(current_round(classroom.id).id, form.command.data)
-    except Refused as error:
-        return refused(error, classroom)
+    round_ = rounds.change_status(current_round(classroom.id).id, form.command.data)
     flash(DONE[form.command.data].format(round=round_.name), "success")
     return redirect(url_for(".show", classroom_id=classroom.id), 303)
 
@@ -179,7 +163,7 @@ def confirm_end(classroom_id: int):
     classroom = own_classroom(classroom_id)
     round_ = current_round(classroom.id)
     if round_.status not in rounds.TRANSITIONS["end"][0]:
-        return refused(Refused(f"{rounds.state_sentence(round_)}."), classroom)
+        raise Refused(f"{rounds.state_sentence(round_)}.")
     return render_template(
         "classroom/confirm_end.html", classroom=classroom, round=round_, form=StatusForm()
     )
@@ -191,11 +175,8 @@ def reset(classroom_id: int):
     classroom = own_classroom(classroom_id)
     form = ResetForm()
     if not form.validate_on_submit():
-        return refused(Refused(errors_of(form) or "The reset was not confirmed.", 400), classroom)
-    try:
-        new = rounds.reset_round(classroom.id, form.round_id.data, form.world.data)
-    except Refused as error:
-        return refused(error, classroom)
+        raise Refused(errors_of(form) or "The reset was not confirmed.", 400)
+    new = rounds.reset_round(classroom.id, form.round_id.data, form.world.data)
     flash(f"Round {new.number - 1} is archived. {new.name} is waiting to start.", "success")
     return redirect(url_for(".show", classroom_id=classroom.id), 303)
 
@@ -206,16 +187,14 @@ def round_page(classroom_id: int, number: int):
     classroom = own_classroom(classroom_id)
     round_ = own_round(classroom, number)
     rows = roster.roster(round_)
-    events = db.session.scalars(
-        select(Event).where(Event.round_id == round_.id).order_by(Event.id.desc()).limit(500)
-    ).all()
+    events = lookups.latest_events(round_.id, 500)
     return render_template(
         "classroom/round.html",
         classroom=classroom,
         round=round_,
         rows=rows,
         names={row.citizen_id: row.name for row in rows},
-        entries=queries.entries(list(events)),
+        entries=queries.entries(events),
         purge=PurgeForm(),
         worlds=rules.WORLDS,
     )
@@ -229,9 +208,6 @@ def purge(classroom_id: int, number: int):
     form = PurgeForm()
     if not form.validate_on_submit():
         abort(400, "Type the round's name to confirm.")
-    try:
-        rounds.purge_round(round_.id, form.typed.data)
-    except Refused as error:
-        return refused(error, classroom)
+    rounds.purge_round(round_.id, form.typed.data)
     flash(f"{round_.name}'s players and ledger are deleted for good.", "success")
     return redirect(url_for(".show", classroom_id=classroom.id), 303)

@@ -1,18 +1,15 @@
-"""What every player page shares: the citizen, the check gate, rendering and acting."""
+"""What every player page shares: the citizen, the check gate, the life, and rendering."""
 
-from collections.abc import Callable
 from functools import wraps
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from app.auth import marks
-from app.extensions import db
-from app.game import acts, debrief, joining, queries, rules, services
+from app.game import debrief, joining, lookups, queries, rules, services
 from app.game.catalogue import catalogue
 from app.game.rounds import state_sentence
-from app.models import Classroom, Round, utcnow
-from app.play.forms import KEY_PATTERN, ActionForm, errors_of
+from app.web import marks
+from app.web.forms import KEY_PATTERN, ActionForm
 
 
 def citizen_required(view):
@@ -53,8 +50,8 @@ def moved_on(citizen) -> bool:
     if seen == citizen.round_id:
         return False
     session["round"] = citizen.round_id
-    old = db.session.get(Round, seen) if isinstance(seen, int) else None
-    new = db.session.get(Round, citizen.round_id)
+    old = lookups.round_of(seen) if isinstance(seen, int) else None
+    new = lookups.round_of(citizen.round_id)
     if old is None or old.classroom_id != new.classroom_id or old.number >= new.number:
         return False
     flash(
@@ -75,8 +72,8 @@ def removed_device():
 def removed(citizen):
     """Tell a removed player so, and mark their device: it cannot rejoin this round."""
     marks.remember(citizen.id)
-    round_ = db.session.get(Round, citizen.round_id)
-    classroom = db.session.get(Classroom, round_.classroom_id)
+    round_ = lookups.round_of(citizen.round_id)
+    classroom = lookups.classroom_of(round_.classroom_id)
     html = render_template("play/removed.html", round=round_, classroom=classroom)
     return html, 403
 
@@ -96,48 +93,33 @@ def checked(view):
     return wrapped
 
 
-def player_page(view):
+def checked_player(view):
     """A page where the player acts: logged in, with a citizen, after the check."""
     return citizen_required(checked(view))
 
 
+def current_life() -> queries.Life:
+    """Return the player's life, loaded once per request."""
+    if "life" not in g:
+        g.life = queries.life_of(g.citizen)
+    return g.life
+
+
 def page(template: str, status: int = 200, alert: str | None = None, life=None, **context):
-    """Render a player page with the citizen's life (loaded here unless given) and cooldowns."""
-    life = life or queries.life_of(g.citizen)
+    """Render a player page with a life (the player's own unless given) and its cooldowns."""
+    life = life or current_life()
     context.setdefault("form", ActionForm())
     html = render_template(
         template,
         life=life,
         act_message=act_message(),
-        cooldowns=queries.cooldowns(life, utcnow(), current_app.config["PACE"]),
+        cooldowns=queries.cooldowns(life, lookups.now(), current_app.config["PACE"]),
         alert=alert,
         content=catalogue(),
-        actions=rules.ACTIONS,
+        actions=rules.ACTS,
         **context,
     )
     return html, status
-
-
-def act(
-    form: ActionForm,
-    attempt: Callable[[], rules.Attempt],
-    item: str | None,
-    rerender: Callable,
-    back: str,
-    note: str | None = None,
-    target_id: int | None = None,
-):
-    """Run an action through the service; redirect on success, re-render on refusal."""
-    if not form.validate_on_submit():
-        return rerender(400, errors_of(form))
-    try:
-        applied = acts.perform_action(g.citizen.id, attempt(), item, form.key.data, note, target_id)
-    except services.Refused as refused:
-        html, status = rerender(refused.status, refused.message)
-        headers = {"Retry-After": str(refused.retry_after)} if refused.retry_after else {}
-        return html, status, headers
-    done = {"done": form.key.data} | ({"again": 1} if applied.replayed else {})
-    return redirect(url_for(back, **done), 303)
 
 
 def act_message() -> tuple[str, str] | None:

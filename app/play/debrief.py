@@ -4,17 +4,16 @@ from flask import abort, flash, g, redirect, request, url_for
 
 from app.game import checks, debrief, detection, queries, rules
 from app.game.rounds import state_sentence
-from app.game.services import Refused
 from app.play import bp
-from app.play.chart import line_chart
-from app.play.common import citizen_required, page
+from app.play.common import citizen_required, current_life, page
 from app.play.forms import GuessForm, check_form, confidence_name, field_name
+from app.web.charts import line_chart
 
 PHASES = ("before", "after")
 
 
 def _debrief_round_open() -> bool:
-    return debrief.debrief_open(queries.life_of(g.citizen).round)
+    return debrief.debrief_open(current_life().round)
 
 
 @bp.route("/check/<phase>", methods=["GET", "POST"])
@@ -47,10 +46,7 @@ def check(phase: str):
         s.id: (form[field_name(s.id)].data == "true", int(form[confidence_name(s.id)].data))
         for s in statements
     }
-    try:
-        checks.save_check(g.citizen.id, phase, answers)
-    except Refused as refused:
-        abort(refused.status, refused.message)
+    checks.save_check(g.citizen.id, phase, answers)
     flash("Thank you. Your answers are saved.", "success")
     return redirect(url_for(".debrief_page" if phase == "after" else ".dashboard"), 303)
 
@@ -61,10 +57,7 @@ def skip_check():
     """Skip the check after play, and go on to the cards (CSRFProtect checked the form)."""
     if not _debrief_round_open():
         abort(409, "The second check comes with the debrief, when the round ends.")
-    try:
-        checks.skip_after(g.citizen.id)
-    except Refused as refused:
-        abort(refused.status, refused.message)
+    checks.skip_after(g.citizen.id)
     return redirect(url_for(".debrief_page"), 303)
 
 
@@ -79,12 +72,8 @@ def guess():
         return redirect(url_for(".check", phase="after"), 303)
     form = GuessForm()
     if form.validate_on_submit():
-        try:
-            debrief.save_guess(
-                g.citizen.id, form.choice.data, (form.text.data or "").strip() or None
-            )
-        except Refused as refused:
-            abort(refused.status, refused.message)
+        text = (form.text.data or "").strip() or None
+        debrief.save_guess(g.citizen.id, form.choice.data, text)
         return redirect(url_for(".debrief_page"), 303)
     return page("play/guess.html", 400 if form.is_submitted() else 200, form=form)
 
@@ -92,7 +81,7 @@ def guess():
 @bp.get("/debrief")
 @citizen_required
 def debrief_page():
-    life = queries.life_of(g.citizen)
+    life = current_life()
     if not debrief.debrief_open(life.round):
         past = queries.past_rounds(g.citizen)
         if not past:

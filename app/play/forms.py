@@ -1,40 +1,13 @@
-"""Action forms: every one carries a one-time key, so a replay is applied once."""
-
-import re
-import secrets
+"""The player's forms: a complaint, the true-or-myth check and the guess about the file."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, SelectField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, Regexp
+from wtforms import RadioField, SelectField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
 
 from app.game.catalogue import catalogue
 from app.game.debrief import GUESSES
 from app.game.detection import CONFIDENCE
-
-KEY_PATTERN = re.compile(r"\A[A-Za-z0-9_-]{16,64}\Z")
-KEY = Regexp(KEY_PATTERN, message="The form's one-time key is malformed.")
-
-
-def errors_of(form: FlaskForm) -> str:
-    """Return every message of a form that did not validate, as one sentence."""
-    return " ".join(error for errors in form.errors.values() for error in errors)
-
-
-def one_time_key() -> str:
-    """Return a fresh key for one action form."""
-    return secrets.token_urlsafe(16)
-
-
-class ActionForm(FlaskForm):
-    class Meta:
-        # CSRFProtect checks every POST before any view runs; the forms of an act render
-        # csrf_token() themselves, so the form does not sign and check a token again.
-        csrf = False
-
-    key = HiddenField(
-        validators=[InputRequired(message="The form's one-time key is missing."), KEY],
-        default=one_time_key,
-    )
+from app.web.forms import ActionForm
 
 
 class ComplaintForm(ActionForm):

@@ -4,53 +4,34 @@ from flask import abort, g
 
 from app.game import queries, rules
 from app.play import bp
-from app.play.common import act, page, player_page
-from app.play.forms import ActionForm
+from app.play.common import current_life
+from app.play.pages import act, acts_on, player_page
 
 DAILY = ("bill-on-time", "bill-late", "debt-pay", "debt-skip", "gaming", "visit")
 SOCIAL = ("befriend", "unfriend", "report")
 
 
-@bp.get("/life")
-@player_page
-def life():
-    return life_page()
-
-
-def life_page(status: int = 200, alert: str | None = None):
-    return page("play/life.html", status, alert)
+@player_page("/life", "play/life.html")
+def life() -> dict:
+    return {}
 
 
 @bp.post("/life/<action>")
-@player_page
+@acts_on(life)
 def daily(action: str):
     if action not in DAILY:
         abort(404, "There is no such thing to do.")
-    return act(ActionForm(), lambda: rules.Attempt(action), None, life_page, ".life")
+    return act(rules.Attempt(action))
 
 
-@bp.get("/citizens")
-@player_page
-def citizens():
-    return citizens_page()
-
-
-def citizens_page(status: int = 200, alert: str | None = None):
-    life = queries.life_of(g.citizen)
-    others = queries.citizens_around(g.citizen, life.world.primary)
-    return page("play/citizens.html", status, alert, others=others)
+@player_page("/citizens", "play/citizens.html")
+def citizens() -> dict:
+    return {"others": queries.citizens_around(g.citizen, current_life().world.primary)}
 
 
 @bp.post("/citizens/<int:target_id>/<action>")
-@player_page
+@acts_on(citizens)
 def social(target_id: int, action: str):
     if action not in SOCIAL:
         abort(404, "There is no such thing to do.")
-    return act(
-        ActionForm(),
-        lambda: rules.Attempt(action),
-        str(target_id),
-        citizens_page,
-        ".citizens",
-        target_id=target_id,
-    )
+    return act(rules.Attempt(action), str(target_id), target_id=target_id)

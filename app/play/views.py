@@ -6,9 +6,10 @@ from flask_login import current_user
 from app.game import debrief, queries, rules
 from app.game.catalogue import catalogue
 from app.play import bp
-from app.play.chart import line_chart
-from app.play.common import act, citizen_required, page, player_page, removed_device
-from app.play.forms import ActionForm, ComplaintForm
+from app.play.common import citizen_required, current_life, page, removed_device
+from app.play.forms import ComplaintForm
+from app.play.pages import act, acts_on, player_page, sent_form
+from app.web.charts import line_chart
 
 
 @bp.get("/")
@@ -19,78 +20,58 @@ def dashboard():
 
 
 @citizen_required
-def dashboard_page(status: int = 200, alert: str | None = None):
-    life = queries.life_of(g.citizen)
+def dashboard_page():
+    life = current_life()
     primary = life.primary
     chart = line_chart(
         queries.series(g.citizen.id, primary), primary, rules.TIERS if life.tier else ()
     )
-    recent = queries.recent_entries(g.citizen.id, 8)
     return page(
         "play/dashboard.html",
-        status,
-        alert,
-        life=life,
         chart=chart,
-        recent=recent,
+        recent=queries.recent_entries(g.citizen.id, 8),
         checked=session.get("checked") == g.citizen.id
         or debrief.has_answered(g.citizen.id, "before"),
     )
 
 
-@bp.get("/feed")
-@player_page
-def feed():
-    return feed_page()
-
-
-def feed_page(status: int = 200, alert: str | None = None):
-    return page("play/feed.html", status, alert, shares=queries.share_counts(g.citizen.id))
+@player_page("/feed", "play/feed.html")
+def feed() -> dict:
+    return {"shares": queries.share_counts(g.citizen.id)}
 
 
 @bp.post("/feed/<article_id>/share")
-@player_page
+@acts_on(feed)
 def share(article_id: str):
     article = catalogue().articles.get(article_id) or abort(404, "There is no such article.")
-    attempt = rules.Attempt("share", title=article.headline, points=article.points)
-    return act(ActionForm(), lambda: attempt, article.id, feed_page, ".feed")
+    return act(rules.Attempt("share", title=article.headline, points=article.points), article.id)
 
 
-@bp.get("/shop")
-@player_page
-def shop():
-    return shop_page()
-
-
-def shop_page(status: int = 200, alert: str | None = None):
-    return page("play/shop.html", status, alert, luxury=rules.LUXURY_PRICE)
+@player_page("/shop", "play/shop.html")
+def shop() -> dict:
+    return {"luxury": rules.LUXURY_PRICE}
 
 
 @bp.post("/shop/<media_id>/buy")
-@player_page
+@acts_on(shop)
 def buy(media_id: str):
     media = catalogue().media.get(media_id) or abort(404, "The shop has no such item.")
     attempt = rules.Attempt("buy", title=media.title, origin=media.origin, price=media.price)
-    return act(ActionForm(), lambda: attempt, media.id, shop_page, ".shop")
+    return act(attempt, media.id)
 
 
-@bp.route("/complain", methods=["GET", "POST"])
-@player_page
-def complain():
-    form = ComplaintForm()
+@player_page("/complain", "play/complain.html", form=ComplaintForm)
+def complain() -> dict:
+    return {}
 
-    def complain_page(status: int = 200, alert: str | None = None):
-        return page("play/complain.html", status, alert, form=form)
 
-    if request.method == "GET":
-        return complain_page()
-
-    def attempt() -> rules.Attempt:
-        topic = catalogue().topics[form.topic.data]
-        return rules.Attempt("complain", title=topic.title, channel=form.channel.data)
-
-    note = (form.text.data or "").strip() or None
-    return act(form, attempt, form.topic.data, complain_page, ".complain", note)
+@bp.post("/complain")
+@acts_on(complain)
+def send_complaint():
+    form = sent_form()
+    topic = catalogue().topics[form.topic.data]
+    attempt = rules.Attempt("complain", title=topic.title, channel=form.channel.data)
+    return act(attempt, form.topic.data, note=(form.text.data or "").strip() or None)
 
 
 @bp.get("/history")

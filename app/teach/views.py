@@ -5,9 +5,9 @@ from itertools import groupby
 
 from flask import render_template
 
-from app.game import meters
 from app.game.catalogue import Source, Statement, catalogue
 from app.game.kit import kit
+from app.game.rules import meters
 from app.teach import bp
 
 

@@ -7,10 +7,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from app.classroom import address, words
+from app.classroom import address
 from app.extensions import db
 from app.game import rules
 from app.models import Classroom, Event, Round
+from app.web import words
 from tests.helpers import (
     count_events,
     hidden_fields,
