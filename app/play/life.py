@@ -1,4 +1,4 @@
-"""Daily life (bills, the court debt, gaming, family) and the other citizens of the round."""
+"""Daily life and the other citizens of the round: each offers the acts declared for it."""
 
 from flask import abort, g
 
@@ -6,9 +6,6 @@ from app.game import queries, rules
 from app.play import bp
 from app.play.common import current_life
 from app.play.pages import act, acts_on, player_page
-
-DAILY = ("bill-on-time", "bill-late", "debt-pay", "debt-skip", "gaming", "visit")
-SOCIAL = ("befriend", "unfriend", "report")
 
 
 @player_page("/life", "play/life.html")
@@ -19,7 +16,7 @@ def life() -> dict:
 @bp.post("/life/<action>")
 @acts_on(life)
 def daily(action: str):
-    if action not in DAILY:
+    if action not in rules.on_page("life"):
         abort(404, "There is no such thing to do.")
     return act(rules.Attempt(action))
 
@@ -32,6 +29,6 @@ def citizens() -> dict:
 @bp.post("/citizens/<int:target_id>/<action>")
 @acts_on(citizens)
 def social(target_id: int, action: str):
-    if action not in SOCIAL:
+    if action not in rules.on_page("citizens"):
         abort(404, "There is no such thing to do.")
     return act(rules.Attempt(action), str(target_id), target_id=target_id)

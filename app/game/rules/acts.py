@@ -23,11 +23,12 @@ class Effect:
 @dataclass(frozen=True)
 class Act:
     key: str
-    label: str  # the button
+    label: str  # what the act is called
     cooldown: int  # seconds, at normal internet speed
     page: str  # the page that offers it, one of PAGES
     done: str  # the ledger's words: may use {title}, {origin}, {channel}
     wellbeing: int = 0
+    button: str = ""  # the button's words where they differ from the label
     group: str = ""  # acts of one group share a cooldown
     card: str = ""  # the myth-or-record card that explains it (default: the key)
     aimed: bool = False  # aimed at another citizen of the round
@@ -49,6 +50,11 @@ class Act:
     @property
     def mechanic(self) -> str:
         return self.card or self.key
+
+    @property
+    def part(self) -> str:
+        """The page part that offers it: one per cooldown group, else one per act."""
+        return self.group or self.key
 
 
 ACTS: dict[str, Act] = {}
@@ -164,12 +170,11 @@ declare(
     Act("complain", "Complain", 20, "complain", "Complained about {title} ({channel})",
         wellbeing=5, file_weight=-1,
         file_line="Raised a complaint about {title} ({channel}). Attitude: to be watched."),
-    Act("visit", "Visit family", 30, "life", "Visited family", wellbeing=8, slow_wellbeing=3),
     Act("befriend", "Befriend a citizen", 10, "citizens", "Befriended {title}", wellbeing=3,
-        group="friends", card="friends", aimed=True, bond="add",
+        button="Befriend", group="friends", card="friends", aimed=True, bond="add",
         projected="Befriended a neighbour"),
     Act("unfriend", "Unfriend a citizen", 10, "citizens", "Unfriended {title}", wellbeing=-2,
-        group="friends", card="friends", aimed=True, bond="remove",
+        button="Unfriend", group="friends", card="friends", aimed=True, bond="remove",
         projected="Unfriended a neighbour"),
     Act("bill-on-time", "Pay a bill on time", 30, "life", "Paid a bill on time",
         group="bill", card="bill"),
@@ -179,11 +184,12 @@ declare(
     Act("debt-skip", "Skip the court-ordered debt", 30, "life", "Skipped the court-ordered debt",
         group="debt", card="debt", needs="debt"),
     Act("report", "Report a neighbour", 30, "citizens", "Reported {title}", wellbeing=-4,
-        aimed=True, projected="Reported a neighbour",
+        button="Report", aimed=True, projected="Reported a neighbour",
         on_target=Effect("file", -1, "Named in a neighbour's report. To be verified."),
         target_event="reported",
         file_line="Reported on a neighbour. Cooperative with the authorities."),
     Act("gaming", "Spend an evening gaming", 20, "life", "Spent an evening gaming", wellbeing=5),
+    Act("visit", "Visit family", 30, "life", "Visited family", wellbeing=8, slow_wellbeing=3),
 )  # fmt: skip
 
 

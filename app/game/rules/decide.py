@@ -16,7 +16,7 @@ from app.game.rules.acts import (
     file_effect,
     reason_for,
 )
-from app.game.rules.worlds import World
+from app.game.rules.worlds import TRACKS, World
 
 
 def seconds_left(last_done: datetime | None, cooldown: int, now: datetime) -> int:
@@ -56,8 +56,8 @@ def apply(
     locked = world.locked(attempt, standings)
     if locked:
         return Outcome(refusal="locked", message=locked)
-    if act.needs and not standings[act.needs]:
-        label = world.track(act.needs).label.lower()
+    if act.needs and not standings.get(act.needs):
+        label = TRACKS[act.needs].label.lower() if act.needs in TRACKS else act.needs
         return Outcome(refusal="impossible", message=f"You have no {label}.")
     factor = world.act_factor(standings, attempt.action)
     wait = seconds_left(

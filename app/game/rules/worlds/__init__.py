@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from app.game.rules import meters
 from app.game.rules.acts import ACTS, Attempt, Effect, History, Situation
-from app.game.rules.tracks import Tier, Track
+from app.game.rules.tracks import FILE, WELLBEING, Tier, Track
 
 TRAVEL_BAN = "no flights or fast trains: the trip home takes the slow way, and costs you more."
 SLOW_TRAVEL = 3  # a travel ban makes a visit take three times as long
@@ -128,9 +128,12 @@ TRACKS: dict[str, Track] = {}  # every world's tracks by key
 
 
 def register(world: World) -> None:
-    """Add a world to the game; a track key means the same track in every world."""
+    """Add a world to the game; a track key means the same track in every world, and every
+    world has wellbeing and the hidden file, which acts move in every world."""
     if world.key in WORLDS:
         raise ValueError(f"world {world.key!r} is registered twice")
+    if not (world.has(WELLBEING.key) and world.has(FILE.key) and world.has(world.primary)):
+        raise ValueError(f"world {world.key!r}: needs its primary track, wellbeing and the file")
     for track in world.tracks:
         if TRACKS.get(track.key, track) != track:
             raise ValueError(f"world {world.key!r}: track {track.key!r} differs from another's")
