@@ -103,10 +103,8 @@ def show_debrief(citizen, life: queries.Life, guess: str, guess_text: str | None
     """Render a citizen's debrief: their file, charts, what they met and their checks."""
     file = debrief.hidden_file(citizen.id)
     charts = [
-        line_chart(
-            queries.series(citizen.id, track), track, rules.TIERS if track.key == "score" else ()
-        )
-        for track in (life.primary, rules.WELLBEING)
+        line_chart(queries.series(citizen.id, track), track, bands)
+        for track, bands in ((life.primary, life.world.tiers), (rules.WELLBEING, ()))
     ]
     return page(
         "play/debrief.html",

@@ -23,9 +23,7 @@ def dashboard():
 def dashboard_page():
     life = current_life()
     primary = life.primary
-    chart = line_chart(
-        queries.series(g.citizen.id, primary), primary, rules.TIERS if life.tier else ()
-    )
+    chart = line_chart(queries.series(g.citizen.id, primary), primary, life.world.tiers)
     return page(
         "play/dashboard.html",
         chart=chart,
