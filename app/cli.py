@@ -12,7 +12,10 @@ from app.auth import invites
 from app.auth.forms import USERNAME_PATTERN
 from app.classroom import address
 from app.extensions import db
-from app.game import audit, joining, rounds, services
+from app.game import ledger
+from app.game.reads import audit
+from app.game.rules import codes
+from app.game.services import players, rounds
 from app.models import Classroom
 
 
@@ -22,7 +25,7 @@ def register(app: Flask) -> None:
     @app.cli.command("init-game")
     def init_game() -> None:
         """Create the open classroom for solo play if it does not exist."""
-        round_ = services.open_round()
+        round_ = players.open_round()
         click.echo(f"Solo play is open (round {round_.number}).")
 
     @app.cli.command("setup-link")
@@ -81,14 +84,14 @@ def register(app: Flask) -> None:
     def reset(join_code: str, world: str | None) -> None:
         """End and archive a class's current round and open the next."""
         classroom = db.session.scalar(
-            select(Classroom).where(Classroom.join_code == joining.normal_code(join_code))
+            select(Classroom).where(Classroom.join_code == codes.normal_code(join_code))
         )
         if classroom is None or classroom.is_open:
             raise click.ClickException(f"No class has the join code {join_code!r}.")
-        current = services.current_round(classroom.id)
+        current = players.current_round(classroom.id)
         try:
             new = rounds.reset_round(classroom.id, current.id, world or current.world)
-        except (services.Refused, KeyError) as error:
+        except (ledger.Refused, KeyError) as error:
             raise click.ClickException(str(error)) from None
         click.echo(f"{current.name} is archived; {new.name} of {classroom.name} is in the lobby.")
 

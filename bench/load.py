@@ -18,7 +18,7 @@ from locust import FastHttpUser, task
 from locust.env import Environment
 
 from app.game import rules
-from app.game.catalogue import catalogue
+from app.game.content.catalogue import catalogue
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 ARTICLES = list(catalogue().articles)

@@ -192,7 +192,7 @@ def ledger_row(setup) -> tuple:
 
 
 def articles_to_share() -> list[str]:
-    from app.game.catalogue import catalogue
+    from app.game.content.catalogue import catalogue
 
     return list(catalogue().articles)[:12]
 

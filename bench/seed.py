@@ -11,7 +11,8 @@ from sqlalchemy import insert, select, text
 from app import create_app
 from app.auth.invites import create_instructor
 from app.extensions import db
-from app.game import checks, joining, rounds
+from app.game.reads import checks
+from app.game.services import answering, joining, rounds
 from app.models import Citizen, Event, User, utcnow
 
 PASSWORD = "benchmark-password"
@@ -31,7 +32,7 @@ def seed(players: int, history: int, world: str, out: str) -> None:
         round_ = rounds.change_status(rounds.current_round(classroom.id).id, "start")
         for citizen in db.session.scalars(select(Citizen).where(Citizen.round_id == round_.id)):
             form = checks.statements_for(citizen.user_id, "before")
-            checks.save_check(citizen.id, "before", {s.id: (True, 2) for s in form})
+            answering.save_check(citizen.id, "before", {s.id: (True, 2) for s in form})
         add_history(round_.id, history)
         db.session.remove()
     json.dump(

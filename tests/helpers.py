@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game.audit import ledger_mismatches  # noqa: F401  (used by the tests)
+from app.game.reads.audit import ledger_mismatches  # noqa: F401  (used by the tests)
 from app.models import Event, Standing
 
 PASSWORD = "correct horse battery"
@@ -62,7 +62,7 @@ class Player:
     def take_check(self, phase: str, answer: str = "true", confidence: str = "2"):
         """Answer every statement of the true-or-myth check the same way, equally sure
         (the fields of both forms: the page's form takes its own)."""
-        from app.game.catalogue import catalogue
+        from app.game.content.catalogue import catalogue
         from app.play.forms import confidence_name, field_name
 
         fields = {field_name(key): answer for key in catalogue().statements}
@@ -111,7 +111,7 @@ def count_events() -> int:
 
 def standing(username: str, track: str = "score") -> int:
     """Return a player's current value on a track in their current round."""
-    from app.game.services import current_citizen
+    from app.game.services.players import current_citizen
     from app.models import User
 
     user = db.session.scalar(select(User).where(User.username == username))
@@ -140,7 +140,7 @@ def make_instructor(app, username: str = "teacher"):
 
 def make_classroom(app, owner: str = "teacher", name: str = "Civics 9B"):
     """Open a classroom for an existing instructor; return (id, join code)."""
-    from app.game.rounds import create_classroom
+    from app.game.services.rounds import create_classroom
     from app.models import User
 
     with app.app_context():

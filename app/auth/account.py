@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from flask_login import UserMixin
 
-from app.game import lookups
-from app.game.lookups import CitizenRow
+from app.game.reads import lookups
+from app.game.reads.lookups import CitizenRow
 
 
 @dataclass(frozen=True)

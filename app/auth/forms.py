@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
-from app.game.lookups import username_taken
+from app.game.reads.lookups import username_taken
 
 USERNAME_PATTERN = r"^[A-Za-z0-9_-]{3,24}$"
 USERNAME = Regexp(

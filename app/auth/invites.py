@@ -9,9 +9,9 @@ from app.auth import bp
 from app.auth.forms import InstructorForm
 from app.auth.passwords import hash_password
 from app.extensions import limiter
-from app.game import accounts
-from app.game.accounts import create_invite
-from app.game.lookups import has_instructor
+from app.game.reads.lookups import has_instructor
+from app.game.services import accounts
+from app.game.services.accounts import create_invite
 from app.links import public_url
 from app.web.access import instructor_required
 

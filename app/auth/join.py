@@ -6,8 +6,9 @@ from flask_login import current_user, login_user, logout_user
 from app.auth import bp
 from app.auth.forms import CodeForm, PseudonymForm, ResumeForm
 from app.extensions import limiter
-from app.game import joining
-from app.game.lookups import class_with_code
+from app.game.reads.lookups import class_with_code
+from app.game.rules import codes
+from app.game.services import joining
 from app.web import marks
 from app.web.refusals import Refused, answer_with
 
@@ -80,7 +81,7 @@ def resume():
         if user is not None:
             logout_user()
             login_user(user, remember=True)
-            session["resume_code"] = joining.normal_code(form.code.data)
+            session["resume_code"] = codes.normal_code(form.code.data)
             marks.remember(joining.newest_citizen_id(user.id))
             return redirect(url_for("play.dashboard"), 303)
         form.code.errors.append("That resume code is not known. Check it and try again.")

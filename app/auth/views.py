@@ -11,9 +11,9 @@ from app.auth.account import load_account
 from app.auth.forms import LoginForm, RegisterForm
 from app.auth.passwords import check_password, hash_password
 from app.extensions import limiter, login_manager
-from app.game import services
-from app.game.accounts import end_sessions
-from app.game.lookups import user_named
+from app.game.reads.lookups import user_named
+from app.game.services import players
+from app.game.services.accounts import end_sessions
 
 login_manager.user_loader(load_account)
 
@@ -37,7 +37,7 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = services.register_player(form.username.data, hash_password(form.password.data))
+            user = players.register_player(form.username.data, hash_password(form.password.data))
         except IntegrityError:
             form.username.errors.append("That username is taken.")
         else:

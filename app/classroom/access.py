@@ -9,7 +9,7 @@ from functools import partial
 from flask import abort, render_template
 from flask_login import current_user
 
-from app.game import lookups
+from app.game.reads import lookups
 from app.web.refusals import Refused, answer_with
 
 

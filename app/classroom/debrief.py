@@ -6,9 +6,11 @@ from flask_wtf import FlaskForm
 from app.classroom import bp
 from app.classroom.access import own_classroom
 from app.classroom.economy import meter_chart
-from app.game import class_checks, debrief, halves, lookups, roster, rounds, rules
+from app.game import rules
+from app.game.reads import class_checks, lookups, reveal, roster
+from app.game.reads.lookups import current_round
 from app.game.rules import meters
-from app.game.services import current_round
+from app.game.services import halves, rounds
 from app.web.access import instructor_required
 
 
@@ -52,9 +54,9 @@ def class_debrief(classroom_id: int):
         twin=twin,
         round=chosen,
         snapshot=roster.snapshot(chosen),
-        summaries=[debrief.round_summary(r) for r in history],
-        twin_summaries=[debrief.round_summary(r) for r in both[len(history) :]],
-        chosen=debrief.round_summary(chosen),
+        summaries=[reveal.round_summary(r) for r in history],
+        twin_summaries=[reveal.round_summary(r) for r in both[len(history) :]],
+        chosen=reveal.round_summary(chosen),
         meter_chart=meter_chart(chosen),
         worlds=rules.WORLDS,
         by_world=class_checks.world_checks(both),

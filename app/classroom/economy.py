@@ -5,9 +5,10 @@ from flask_wtf import FlaskForm
 
 from app.classroom import bp
 from app.classroom.access import own_classroom
-from app.game import economy, lookups
+from app.game.reads import lookups
+from app.game.reads.lookups import current_round
 from app.game.rules import meters
-from app.game.services import current_round
+from app.game.services import economy
 from app.web.access import instructor_required
 from app.web.charts import MeterChart, step_chart
 

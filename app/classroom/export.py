@@ -8,8 +8,9 @@ from flask import Response
 
 from app.classroom import bp
 from app.classroom.access import own_classroom, own_round
-from app.game import checks, class_checks, detection, lookups, roster
-from app.game.catalogue import catalogue
+from app.game.content.catalogue import catalogue
+from app.game.reads import checks, class_checks, lookups, roster
+from app.game.rules import detection
 from app.web.access import instructor_required
 from app.web.words import local
 

@@ -5,8 +5,8 @@ from wtforms import BooleanField, HiddenField, IntegerField, SelectField, String
 from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app.game import rules
-from app.game.kit import kit
-from app.game.kit import reason as reason_of
+from app.game.content.kit import kit
+from app.game.content.kit import reason as reason_of
 from app.web.forms import ActionForm
 from app.web.words import ZONES
 

@@ -7,9 +7,11 @@ from app.classroom import bp
 from app.classroom.access import own_citizen, own_classroom
 from app.classroom.forms import AdjustForm, PseudonymForm
 from app.classroom.views import join_url, qr_svg
-from app.game import acts, joining, lookups, meter_writes, roster, rules
+from app.game import ledger, rules
+from app.game.reads import lookups, roster
+from app.game.reads.lookups import current_round
 from app.game.rules import meters
-from app.game.services import current_round
+from app.game.services import acts, joining
 from app.web.access import instructor_required
 from app.web.forms import errors_of
 from app.web.refusals import Refused
@@ -18,8 +20,8 @@ from app.web.refusals import Refused
 def live(template: str, fragment: str, classroom, last_acts: bool = False, **context):
     """Render a live page, or only its fragment; answer 304 when nothing changed."""
     round_ = current_round(classroom.id)
-    if meter_writes.growth_due(round_, lookups.now()):
-        meter_writes.settle(round_.id)
+    if ledger.growth_due(round_, lookups.now()):
+        ledger.settle(round_.id)
         round_ = current_round(classroom.id)
     tag = roster.live_tag(round_)
     is_fragment = request.args.get("fragment") == "1"

@@ -6,8 +6,8 @@ from app.classroom import bp
 from app.classroom.access import own_citizen, own_classroom
 from app.classroom.forms import ConfirmForm
 from app.classroom.live import back_to_monitor
-from app.game import joining, rounds
-from app.game.accounts import end_sessions
+from app.game.services import joining, rounds
+from app.game.services.accounts import end_sessions
 from app.web.access import instructor_required
 from app.web.refusals import Refused
 

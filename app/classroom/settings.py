@@ -5,7 +5,7 @@ from flask import abort, flash, redirect, url_for
 from app.classroom import bp
 from app.classroom.access import own_classroom
 from app.classroom.forms import JoiningForm, ZoneForm
-from app.game import rounds
+from app.game.services import rounds
 from app.web.access import instructor_required
 
 

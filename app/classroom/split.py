@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 
 from app.classroom import bp
 from app.classroom.access import own_classroom
-from app.game import halves
+from app.game.services import halves
 from app.web.access import instructor_required
 
 

@@ -20,8 +20,10 @@ from app.classroom.forms import (
     WordsForm,
     ZoneForm,
 )
-from app.game import halves, lookups, queries, roster, rounds, rules
-from app.game.services import current_round
+from app.game import rules
+from app.game.reads import lookups, queries, roster
+from app.game.reads.lookups import current_round
+from app.game.services import halves, rounds
 from app.links import public_url
 from app.web.access import instructor_required
 from app.web.forms import errors_of

@@ -5,9 +5,11 @@ from functools import wraps
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
-from app.game import debrief, joining, lookups, queries, rules, services
-from app.game.catalogue import catalogue
-from app.game.rounds import state_sentence
+from app.game import rules
+from app.game.content.catalogue import catalogue
+from app.game.reads import checks, lookups, queries
+from app.game.services import joining, players
+from app.game.services.rounds import state_sentence
 from app.web import marks
 from app.web.forms import KEY_PATTERN, ActionForm
 
@@ -21,7 +23,7 @@ def citizen_required(view):
             return removed_device() or redirect(url_for("auth.login", next=request.path))
         if current_user.is_instructor:
             return redirect(url_for("classroom.index"))
-        citizen = services.current_citizen(current_user, current_user.citizen)
+        citizen = players.current_citizen(current_user, current_user.citizen)
         if citizen is None:
             flash("You are not in a class now. Join one with its code.", "notice")
             return redirect(url_for("auth.join"))
@@ -84,7 +86,7 @@ def checked(view):
     @wraps(view)
     def wrapped(*args, **kwargs):
         if session.get("checked") != g.citizen.id:  # remembered in the signed session
-            if not debrief.has_answered(g.citizen.id, "before"):
+            if not checks.has_answered(g.citizen.id, "before"):
                 flash("Before you act: a short check of what you already believe.", "notice")
                 return redirect(url_for("play.check", phase="before"), 303)
             session["checked"] = g.citizen.id

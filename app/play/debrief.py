@@ -2,8 +2,11 @@
 
 from flask import abort, flash, g, redirect, request, url_for
 
-from app.game import checks, debrief, detection, queries, rules
-from app.game.rounds import state_sentence
+from app.game import rules
+from app.game.reads import checks, queries, reveal
+from app.game.rules import detection
+from app.game.services import answering, guesses
+from app.game.services.rounds import state_sentence
 from app.play import bp
 from app.play.common import citizen_required, current_life, page
 from app.play.forms import GuessForm, check_form, confidence_name, field_name
@@ -13,7 +16,7 @@ PHASES = ("before", "after")
 
 
 def _debrief_round_open() -> bool:
-    return debrief.debrief_open(current_life().round)
+    return reveal.debrief_open(current_life().round)
 
 
 @bp.route("/check/<phase>", methods=["GET", "POST"])
@@ -46,7 +49,7 @@ def check(phase: str):
         s.id: (form[field_name(s.id)].data == "true", int(form[confidence_name(s.id)].data))
         for s in statements
     }
-    checks.save_check(g.citizen.id, phase, answers)
+    answering.save_check(g.citizen.id, phase, answers)
     flash("Thank you. Your answers are saved.", "success")
     return redirect(url_for(".debrief_page" if phase == "after" else ".dashboard"), 303)
 
@@ -57,7 +60,7 @@ def skip_check():
     """Skip the check after play, and go on to the cards (CSRFProtect checked the form)."""
     if not _debrief_round_open():
         abort(409, "The second check comes with the debrief, when the round ends.")
-    checks.skip_after(g.citizen.id)
+    answering.skip_after(g.citizen.id)
     return redirect(url_for(".debrief_page"), 303)
 
 
@@ -66,14 +69,14 @@ def skip_check():
 def guess():
     if not _debrief_round_open():
         abort(409, "The debrief opens when the instructor ends the round.")
-    if debrief.guess_of(g.citizen.id):
+    if guesses.guess_of(g.citizen.id):
         return redirect(url_for(".debrief_page"), 303)
     if not checks.after_settled(g.citizen.id):  # the check comes before anything it tests
         return redirect(url_for(".check", phase="after"), 303)
     form = GuessForm()
     if form.validate_on_submit():
         text = (form.text.data or "").strip() or None
-        debrief.save_guess(g.citizen.id, form.choice.data, text)
+        guesses.save_guess(g.citizen.id, form.choice.data, text)
         return redirect(url_for(".debrief_page"), 303)
     return page("play/guess.html", 400 if form.is_submitted() else 200, form=form)
 
@@ -82,7 +85,7 @@ def guess():
 @citizen_required
 def debrief_page():
     life = current_life()
-    if not debrief.debrief_open(life.round):
+    if not reveal.debrief_open(life.round):
         past = queries.past_rounds(g.citizen)
         if not past:
             abort(409, "The debrief opens when the instructor ends the round.")
@@ -93,15 +96,15 @@ def debrief_page():
         return redirect(url_for(".dashboard"), 303)
     if not checks.after_settled(g.citizen.id):  # no card before the check after play
         return redirect(url_for(".check", phase="after"), 303)
-    guess = debrief.guess_of(g.citizen.id)
+    guess = guesses.guess_of(g.citizen.id)
     if guess is None:
         return redirect(url_for(".guess"), 303)
-    return show_debrief(g.citizen, life, debrief.GUESSES[guess.choice], guess.text)
+    return show_debrief(g.citizen, life, guesses.GUESSES[guess.choice], guess.text)
 
 
 def show_debrief(citizen, life: queries.Life, guess: str, guess_text: str | None, past=False):
     """Render a citizen's debrief: their file, charts, what they met and their checks."""
-    file = debrief.hidden_file(citizen.id)
+    file = reveal.hidden_file(citizen.id)
     charts = [
         line_chart(queries.series(citizen.id, track), track, bands)
         for track, bands in ((life.primary, life.world.tiers), (rules.WELLBEING, ()))
@@ -111,10 +114,10 @@ def show_debrief(citizen, life: queries.Life, guess: str, guess_text: str | None
         guess=guess,
         guess_text=guess_text,
         file=file,
-        outcome=debrief.outcome(file),
+        outcome=reveal.outcome(file),
         charts=charts,
-        cards=debrief.cards_met(citizen.id, life.world),
-        met=debrief.consequences_met(citizen.id, life.world),
+        cards=reveal.cards_met(citizen.id, life.world),
+        met=reveal.consequences_met(citizen.id, life.world),
         sheets=checks.player_sheets(citizen.id),
         d_prime=detection.d_prime,
         criterion=detection.criterion,

@@ -4,9 +4,9 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
-from app.game.catalogue import catalogue
-from app.game.debrief import GUESSES
-from app.game.detection import CONFIDENCE
+from app.game.content.catalogue import catalogue
+from app.game.rules.detection import CONFIDENCE
+from app.game.services.guesses import GUESSES
 from app.web.forms import ActionForm
 
 

@@ -2,7 +2,8 @@
 
 from flask import abort, g
 
-from app.game import queries, rules
+from app.game import rules
+from app.game.reads import queries
 from app.play import bp
 from app.play.common import current_life
 from app.play.pages import act, acts_on, player_page

@@ -11,7 +11,8 @@ from functools import wraps
 from flask import g, redirect, url_for
 from flask_wtf import FlaskForm
 
-from app.game import acts, rules
+from app.game import rules
+from app.game.services import acts
 from app.play import bp
 from app.play.common import checked_player, page
 from app.web.forms import ActionForm, errors_of

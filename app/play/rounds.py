@@ -3,7 +3,8 @@
 from flask import abort, flash, g, redirect, session, url_for
 from flask_login import current_user
 
-from app.game import debrief, joining, queries
+from app.game.reads import queries
+from app.game.services import guesses, joining
 from app.play import bp
 from app.play.common import citizen_required, page
 from app.play.debrief import show_debrief
@@ -17,11 +18,11 @@ def past_debrief(number: int):
     if not found:
         abort(404, "You have no earlier round with that number.")
     round_, citizen = found[0]
-    guess = debrief.guess_of(citizen.id)
+    guess = guesses.guess_of(citizen.id)
     return show_debrief(
         citizen,
         queries.life_of(citizen),
-        debrief.GUESSES[guess.choice] if guess else "nothing: the round ended before you guessed",
+        guesses.GUESSES[guess.choice] if guess else "nothing: the round ended before you guessed",
         guess.text if guess else None,
         past=True,
     )

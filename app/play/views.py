@@ -3,8 +3,9 @@
 from flask import abort, current_app, g, render_template, request, session
 from flask_login import current_user
 
-from app.game import debrief, queries, rules
-from app.game.catalogue import catalogue
+from app.game import rules
+from app.game.content.catalogue import catalogue
+from app.game.reads import checks, queries
 from app.play import bp
 from app.play.common import citizen_required, current_life, page, removed_device
 from app.play.forms import ComplaintForm
@@ -29,7 +30,7 @@ def dashboard_page():
         chart=chart,
         recent=queries.recent_entries(g.citizen.id, 8),
         checked=session.get("checked") == g.citizen.id
-        or debrief.has_answered(g.citizen.id, "before"),
+        or checks.has_answered(g.citizen.id, "before"),
     )
 
 

@@ -5,8 +5,8 @@ from itertools import groupby
 
 from flask import render_template
 
-from app.game.catalogue import Source, Statement, catalogue
-from app.game.kit import kit
+from app.game.content.catalogue import Source, Statement, catalogue
+from app.game.content.kit import kit
 from app.game.rules import meters
 from app.teach import bp
 

@@ -2,8 +2,8 @@
 
 from flask import Flask
 
-from app.game.catalogue import Tagged, catalogue
-from app.game.kit import Reason, kit, questions
+from app.game.content.catalogue import Tagged, catalogue
+from app.game.content.kit import Reason, kit, questions
 
 
 def fine_reasons() -> tuple[Reason, ...]:

@@ -10,7 +10,7 @@ from flask import Flask, g
 from werkzeug.http import HTTP_STATUS_CODES
 
 from app.errors import error_page
-from app.game.services import Refused
+from app.game.ledger import Refused
 
 __all__ = ["Refused", "answer_with", "register"]
 

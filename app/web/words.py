@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from flask import Flask, g
 
-from app.game.lookups import time_zone_of
-from app.game.rounds import STATES, state_sentence
+from app.game.reads.lookups import time_zone_of
+from app.game.services.rounds import STATES, state_sentence
 
 # Region/City names and UTC: the zones a person picks from (no "posixrules", no "Factory").
 ZONES = sorted(z for z in available_timezones() if "/" in z and not z.startswith("Etc/")) + ["UTC"]

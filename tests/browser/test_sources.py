@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.game.catalogue import catalogue
+from app.game.content.catalogue import catalogue
 from tests.browser.conftest import PHONE, PROJECTOR, screenshot
 from tests.helpers import PASSWORD
 

@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from app.game.catalogue import catalogue
-from app.game.kit import kit
+from app.game.content.catalogue import catalogue
+from app.game.content.kit import kit
 from tests.browser.conftest import PHONE, PROJECTOR, SHOTS, screenshot
 from tests.browser.test_accessibility import violations
 

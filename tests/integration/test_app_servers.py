@@ -8,7 +8,7 @@ import pytest
 import redis
 import requests
 
-from app.game.catalogue import catalogue
+from app.game.content.catalogue import catalogue
 from bench.server import Server
 from tests.conftest import POSTGRES
 from tests.helpers import make_classroom, make_instructor

@@ -164,8 +164,8 @@ def test_a_second_player_gets_a_separate_life(app, player):
 
 def test_the_account_is_read_with_its_citizen_in_the_current_round(app, player):
     from app.auth.account import CitizenRow, load_account
-    from app.game import services
-    from app.game.transactions import write_transaction
+    from app.game.ledger import write_transaction
+    from app.game.services import players
 
     with app.app_context():
         user = db.session.scalar(select(User).where(User.username == "alice"))
@@ -178,7 +178,7 @@ def test_the_account_is_read_with_its_citizen_in_the_current_round(app, player):
         assert load_account("x1") is None and load_account("999999") is None
 
         with write_transaction() as session:  # a new round in which alice has no citizen yet
-            services.add_round(session, classroom_id, 2, "record", "running")
+            players.add_round(session, classroom_id, 2, "record", "running")
         db.session.remove()
         assert load_account(str(user_id)).citizen is None
     response = player.client.get("/")  # she joins the new round as she comes back

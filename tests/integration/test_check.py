@@ -9,8 +9,10 @@ from markupsafe import escape
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game import checks, rounds
-from app.game.catalogue import catalogue
+from app.game import ledger
+from app.game.content.catalogue import catalogue
+from app.game.reads import checks
+from app.game.services import answering, rounds
 from app.models import CheckAnswer, CheckSkip, Citizen, User
 from app.play.forms import confidence_name, field_name
 from tests.helpers import hidden_fields, instructor_post, join
@@ -94,8 +96,8 @@ def test_an_answer_without_its_confidence_is_refused_and_saves_nothing(app, teac
     assert "Say how sure you are." in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(CheckAnswer)) == 0
-        with pytest.raises(checks.Refused, match="how sure"):
-            checks.save_check(1, "before", {s.id: (True, 9) for s in statements})
+        with pytest.raises(ledger.Refused, match="how sure"):
+            answering.save_check(1, "before", {s.id: (True, 9) for s in statements})
 
 
 def test_the_check_before_play_is_asked_once_per_class(app, teacher):

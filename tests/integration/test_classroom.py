@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game.joining import JOIN_ALPHABET
+from app.game.rules.codes import JOIN_ALPHABET
 from app.models import Citizen, Event, Round
 from tests.helpers import (
     Player,

@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.game import acts, rules, services
+from app.game import ledger, rules
+from app.game.services import acts
 from app.models import Citizen, Event, Standing
 from tests.helpers import ledger_mismatches
 
@@ -63,12 +64,12 @@ def test_64_concurrent_shares_pass_the_cooldown_exactly_once(app, citizen_id):
     def share(i: int):
         try:
             return acts.perform_action(citizen_id, attempt, "grain-quota", f"share-{i:012d}")
-        except services.Refused as refused:
+        except ledger.Refused as refused:
             return refused
 
     results = run_together(app, share)
     applied = [r for r in results if isinstance(r, acts.Applied)]
-    refused = [r for r in results if isinstance(r, services.Refused)]
+    refused = [r for r in results if isinstance(r, ledger.Refused)]
     assert len(applied) == 1 and len(refused) == WRITERS - 1
     assert all(r.status == 429 for r in refused)
     with app.app_context():

@@ -13,7 +13,7 @@ garden = pytest.fixture(declared_garden)
 
 
 def rumour_class(app) -> tuple[int, str]:
-    from app.game.rounds import create_classroom
+    from app.game.services.rounds import create_classroom
 
     with app.app_context():
         owner = db.session.scalar(select(User).where(User.username == "teacher"))

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.classroom.export import cell
 from app.extensions import db
-from app.game import acts
+from app.game.services import acts
 from app.models import Citizen
 from tests.helpers import instructor_post, join, make_classroom, make_instructor
 

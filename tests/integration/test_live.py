@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import event, select
 
 from app.extensions import db
-from app.game import acts, joining, rules, services
+from app.game import rules
+from app.game.services import acts, joining, players
 from app.models import Classroom
 from tests.helpers import hidden_fields, instructor_post, join, make_classroom
 
@@ -35,7 +36,7 @@ def seed_players(app, classroom_id: int, how_many: int, start: int = 0) -> None:
         classroom = db.session.get(Classroom, classroom_id)
         for i in range(start, start + how_many):
             user, _ = joining.join_class(classroom, f"Player {i:03d}")
-            citizen = services.current_citizen(user)
+            citizen = players.current_citizen(user)
             attempt = rules.Attempt("complain", "pollution", channel="protest")
             acts.perform_action(citizen.id, attempt, "pollution", f"seed-key-{i:08d}")
 

@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game import joining, names
-from app.game.services import Refused
+from app.game.ledger import Refused
+from app.game.reads import lookups
+from app.game.rules import names
+from app.game.services import joining
 from app.models import Citizen, Classroom, User
 from tests.helpers import (
     PASSWORD,
@@ -205,7 +207,7 @@ USERNAMES = st.text(string.ascii_letters + string.digits + "_-", min_size=1, max
 def test_the_database_computes_the_same_looks_as_python(app, username):
     with app.app_context():
         row = db.session.execute(
-            select(*names.sql_looks(func.cast(username, User.username.type)))
+            select(*lookups.sql_looks(func.cast(username, User.username.type)))
         ).one()
     assert set(row) == names.looks(username)
 

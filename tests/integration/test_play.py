@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from app.game import meter_writes, rules
+from app.game import ledger, rules
 from tests.helpers import Player, count_events, hidden_fields, ledger_mismatches, standing
 
 
@@ -50,7 +50,7 @@ def test_an_act_that_fails_half_way_writes_nothing(app, player, clock, monkeypat
     def broken(*args, **kwargs):
         raise RuntimeError("the class meters are unreachable")
 
-    monkeypatch.setattr(meter_writes, "apply_effects", broken)  # after the events are written
+    monkeypatch.setattr(ledger, "apply_effects", broken)  # after the events are written
     with app.app_context():
         before = (count_events(), score(app), wellbeing(app))
     assert player.complain().status_code == 500
@@ -262,7 +262,7 @@ def test_an_act_reads_its_context_through_indexes_only(app, player):
     from sqlalchemy import inspect
 
     from app.extensions import db
-    from app.game import acts
+    from app.game.services import acts
 
     for _ in range(3):
         player.share()

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import pytest
 import time_machine
 
-from app.game import queries
+from app.game.reads import queries
 from app.web.refusals import Refused
 from tests.helpers import Player, count_events, hidden_fields
 

@@ -10,8 +10,9 @@ import requests
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game import checks, joining, rounds
-from app.game.audit import ledger_mismatches, meter_mismatches
+from app.game.reads import checks
+from app.game.reads.audit import ledger_mismatches, meter_mismatches
+from app.game.services import answering, joining, rounds
 from app.models import Citizen, Event, User
 from bench.server import Server
 from tests.helpers import make_instructor
@@ -30,7 +31,7 @@ def seed_students(app, count: int) -> list[str]:
         for citizen_id in range(1, count + 1):
             user_id = db.session.get(Citizen, citizen_id).user_id
             answers = {s.id: (True, 2) for s in checks.statements_for(user_id, "before")}
-            checks.save_check(citizen_id, "before", answers)
+            answering.save_check(citizen_id, "before", answers)
         assert round_.status == "running"
     return codes
 

@@ -9,9 +9,9 @@ from markupsafe import escape
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.game import rounds
-from app.game.catalogue import catalogue
-from app.game.kit import kit
+from app.game.content.catalogue import catalogue
+from app.game.content.kit import kit
+from app.game.services import rounds
 from app.models import Citizen, Classroom, Event, MeterEvent, Round, RoundMeter
 from app.teach.views import answer_key
 from tests.helpers import hidden_fields, instructor_post, join, make_classroom

@@ -6,9 +6,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from app.game import catalogue as catalogue_module
 from app.game import rules
-from app.game.catalogue import CONTENT, TAGS, ContentError, catalogue
+from app.game.content import catalogue as catalogue_module
+from app.game.content import validate
+from app.game.content.catalogue import CONTENT, TAGS, ContentError, catalogue
 
 
 def test_the_shelves_are_stocked():
@@ -59,7 +60,7 @@ def test_no_vague_source_survives():
 
 def test_every_source_is_cited_by_something():
     content = catalogue()
-    assert catalogue_module.cited_ids(content) == set(content.sources)
+    assert validate.cited_ids(content) == set(content.sources)
 
 
 def test_a_trigger_and_its_consequence_are_tagged_apart():
@@ -115,7 +116,7 @@ def test_content_that_disagrees_with_the_rules_is_refused():
     content = catalogue()
     broken = replace(content, consequences={})
     with pytest.raises(ContentError, match="unknown consequences"):
-        catalogue_module.check(broken)
+        validate.check(broken)
 
 
 def test_an_unsourced_documented_claim_is_refused():

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from app.game.catalogue import CONTENT, catalogue
+from app.game.content.catalogue import CONTENT, catalogue
 
 
 def raw_statements() -> list[dict]:
@@ -74,7 +74,7 @@ def test_the_forms_do_not_repeat_a_statement():
 @pytest.mark.parametrize("user_id", [1, 2])
 def test_the_order_on_the_page_gives_nothing_away(user_id):
     """The file lists true statements first; the page mixes them: no half is one kind."""
-    from app.game.checks import statements_for
+    from app.game.reads.checks import statements_for
 
     for phase in ("before", "after"):
         shown = statements_for(user_id, phase)

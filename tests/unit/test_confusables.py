@@ -6,8 +6,8 @@ from collections import defaultdict
 
 import pytest
 
-from app.game import names
-from app.game.confusables import PROTOTYPE, skeleton
+from app.game.rules import names
+from app.game.rules.confusables import PROTOTYPE, skeleton
 
 FULLWIDTH = {chr(ord(c) + 0xFEE0): c for c in string.ascii_letters + string.digits}
 

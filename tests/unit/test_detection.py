@@ -8,7 +8,7 @@ z(4.5/7 = 0.6429) = 0.3661, and z(1 − p) = −z(p).
 
 import pytest
 
-from app.game.detection import (
+from app.game.rules.detection import (
     Answer,
     Sheet,
     area,

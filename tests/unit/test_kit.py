@@ -2,8 +2,8 @@
 
 import pytest
 
-from app.game import kit
-from app.game.catalogue import ContentError
+from app.game.content import kit
+from app.game.content.catalogue import ContentError
 from app.game.rules import meters
 
 

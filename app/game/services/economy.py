@@ -6,11 +6,10 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.extensions import db
-from app.game import meter_writes
-from app.game.rounds import state_sentence
+from app.game import ledger
+from app.game.ledger import Refused, write_transaction
 from app.game.rules import meters
-from app.game.services import Refused
-from app.game.transactions import write_transaction
+from app.game.services.rounds import state_sentence
 from app.models import MeterEvent, Round, utcnow
 
 
@@ -22,9 +21,9 @@ def set_growth(round_id: int, level: str) -> Round:
         round_ = session.get(Round, round_id)
         if round_.status not in ("running", "paused"):
             raise Refused(f"{state_sentence(round_)}; move the economy while it runs.")
-        if meters.growth_change(meter_writes.values(session, round_.id), level) is None:
+        if meters.growth_change(ledger.values(session, round_.id), level) is None:
             raise Refused("Nothing to change: the economy is already there.")
-        meter_writes.apply_effects(session, round_, utcnow(), _change_to(level), "instructor")
+        ledger.apply_effects(session, round_, utcnow(), _change_to(level), "instructor")
         round_.revision += 1
     return round_
 

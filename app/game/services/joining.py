@@ -1,24 +1,17 @@
 """Joining a class: join codes, pseudonyms and their filter, resume codes."""
 
-import hashlib
-import re
 import secrets
 
 from sqlalchemy import or_, select, update
 
 from app.extensions import db
-from app.game import names
-from app.game.services import (
-    Refused,
-    add_citizen,
-    current_round,
-    newest_round_id,
-    write_transaction,
-)
+from app.game.ledger import Refused, write_transaction
+from app.game.reads.lookups import current_round, newest_round_id
+from app.game.rules import names
+from app.game.rules.codes import RESUME_CODE, digest, new_resume_code, normal_code
+from app.game.services.players import add_citizen
 from app.models import Citizen, Classroom, Round, User
 
-JOIN_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"  # no 0/O, 1/I/L, 2/Z, 5/S, 8/B
-JOIN_CODE = re.compile(rf"^[{JOIN_ALPHABET}]{{6}}$")
 TAKEN = "That name is taken in this class. Pick another."
 BANNED = {"idiot", "stupid", "loser", "nazi", "hitler", "fuck", "shit", "bitch", "cunt", "dick"}
 ADJECTIVES = [
@@ -55,25 +48,6 @@ ANIMALS = [
     "Marten",
     "Magpie",
 ]
-
-
-def digest(secret: str) -> str:
-    """Return the SHA-256 of a high-entropy secret (a resume code or an invite token)."""
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def new_join_code() -> str:
-    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(6))
-
-
-def new_resume_code() -> str:
-    raw = "".join(secrets.choice(JOIN_ALPHABET) for _ in range(10))
-    return f"{raw[:5]}-{raw[5:]}"
-
-
-def normal_code(code: str) -> str:
-    """Upper-case a typed code and drop spaces and dashes."""
-    return re.sub(r"[\s-]", "", code or "").upper()
 
 
 def suggest_pseudonym() -> str:
@@ -221,7 +195,7 @@ def is_current_code(user_id: int, code: str) -> bool:
 def resume(code: str) -> User | None:
     """Return the student a resume code belongs to."""
     cleaned = normal_code(code)
-    if not re.fullmatch(rf"[{JOIN_ALPHABET}]{{10}}", cleaned):
+    if not RESUME_CODE.fullmatch(cleaned):
         return None
     return db.session.scalar(select(User).where(User.resume_hash == digest(cleaned)))
 

@@ -1,45 +1,17 @@
-"""The debrief: the true-or-myth check, the guess, the hidden file revealed, the class's view."""
+"""What the debrief reveals: the hidden file, the cards and consequences met, the class's view."""
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
-from app.game import checks, class_checks, rules
-from app.game.catalogue import Tagged, catalogue
-from app.game.queries import series
-from app.game.services import Refused, write_transaction
-from app.models import Citizen, Event, Guess, Round, Standing, utcnow
-
-GUESSES = {
-    "nothing": "Nothing much: I kept my head down",
-    "loyal": "Mostly loyalty",
-    "flagged": "Mostly warnings about me",
-    "both": "Both loyalty and warnings",
-}
-
+from app.game import rules
+from app.game.content.catalogue import Tagged, catalogue
+from app.game.reads import class_checks
+from app.game.reads.queries import series
+from app.models import Citizen, Event, Round, Standing
 
 # What every player meets at the end: the claim about 2020, what came instead, Chinese
 # respondents' views, and scores at home.
 CLOSING_CARDS = ("mandatory-2020", "law-2020", "surveys", "classroom-points")
-
-
-has_answered = checks.has_answered  # the pages ask through the debrief
-
-
-def save_guess(citizen_id: int, choice: str, text: str | None) -> None:
-    if choice not in GUESSES:
-        raise Refused("Choose one of the answers.", 400)
-    try:
-        with write_transaction() as session:
-            if session.scalar(select(Guess.id).where(Guess.citizen_id == citizen_id)):
-                raise Refused("You already made your guess.", 409)
-            session.add(Guess(citizen_id=citizen_id, choice=choice, text=text, created_at=utcnow()))
-    except IntegrityError:
-        raise Refused("You already made your guess.", 409) from None
-
-
-def guess_of(citizen_id: int) -> Guess | None:
-    return db.session.scalar(select(Guess).where(Guess.citizen_id == citizen_id))
 
 
 def hidden_file(citizen_id: int) -> list[Event]:

@@ -2,10 +2,13 @@
 
 from sqlalchemy import delete, select, update
 
-from app.game import meter_writes, rules
-from app.game.joining import new_join_code, suggest_pseudonym
+from app.game import ledger, rules
+from app.game.ledger import Refused, write_transaction
+from app.game.reads.lookups import current_round
 from app.game.rules import meters
-from app.game.services import Refused, add_citizens, add_round, current_round, write_transaction
+from app.game.rules.codes import new_join_code
+from app.game.services.joining import suggest_pseudonym
+from app.game.services.players import add_citizens, add_round
 from app.models import (
     CheckAnswer,
     Citizen,
@@ -106,7 +109,7 @@ def change_status(round_id: int, command: str) -> Round:
             )
         now = utcnow()
         if round_.status == "running":
-            meter_writes.settle_growth(session, round_, now)
+            ledger.settle_growth(session, round_, now)
         round_.status = target
         round_.revision += 1
         if target == "running":
@@ -128,7 +131,7 @@ def set_crackdown(round_id: int, level: int) -> Round:
         if level == round_.crackdown:
             raise Refused("Nothing to change: that is the current level.")
         effect = meters.crackdown_effect(round_.crackdown, level)
-        meter_writes.apply_effects(session, round_, utcnow(), lambda _v: [effect], "instructor")
+        ledger.apply_effects(session, round_, utcnow(), lambda _v: [effect], "instructor")
         round_.crackdown = level
         round_.revision += 1
     return round_

@@ -4,8 +4,10 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.game import rules
-from app.game.joining import new_join_code
-from app.game.services import Refused, add_round, current_round, write_transaction
+from app.game.ledger import Refused, write_transaction
+from app.game.reads.lookups import current_round
+from app.game.rules.codes import new_join_code
+from app.game.services.players import add_round
 from app.models import Classroom
 
 COPIED = ("owner_id", "banned_words", "show_names", "show_blacklist", "joining_open", "time_zone")

@@ -1,4 +1,5 @@
-"""Load the game content from the TOML files in content/, checked once, as frozen records."""
+"""Load the game content from the TOML files beside this module, checked once, as frozen
+records (the checks are in validate.py)."""
 
 import tomllib
 from dataclasses import dataclass, field
@@ -6,9 +7,9 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from app.game import rules
+from app.game.content.validate import ContentError, check
 
-CONTENT = Path(__file__).parent / "content"
+CONTENT = Path(__file__).parent
 TAGS = {
     "documented": "documented",
     "video": "claimed in the 2015 video",
@@ -17,10 +18,6 @@ TAGS = {
 }
 SOURCE_FIELDS = ("title", "publisher", "date", "url", "supports")
 UNDATED = "undated"  # the page shows no date: say so rather than guess one
-
-
-class ContentError(ValueError):
-    """The content files break a rule the game relies on."""
 
 
 @dataclass(frozen=True)
@@ -266,48 +263,3 @@ def catalogue() -> Catalogue:
     )
     check(loaded)
     return loaded
-
-
-def cited_ids(loaded: Catalogue) -> set[str]:
-    """Return the id of every source that some card, consequence, fact or statement cites."""
-    items = [*loaded.consequences.values(), *loaded.mechanics.values()]
-    found = {s.id for item in items for s in item.cited}
-    found |= {s.id for fact in loaded.facts for s in fact.sources}
-    found |= {s.id for statement in loaded.statements.values() for s in statement.sources}
-    return found
-
-
-def check(loaded: Catalogue) -> None:
-    """Fail loudly when the content and the rules disagree."""
-    unknown = set(loaded.channels) - set(rules.CHANNEL_PENALTY)
-    if unknown:
-        raise ContentError(f"channels without a rule: {sorted(unknown)}")
-    for tier in rules.TIERS:
-        missing = [c for c in tier.consequences if c not in loaded.consequences]
-        if missing:
-            raise ContentError(f"tier {tier.key}: unknown consequences {missing}")
-    missing = [a.key for a in rules.ACTS.values() if a.mechanic not in loaded.mechanics]
-    if missing:
-        raise ContentError(f"actions without a mechanic card: {missing}")
-    for world in rules.WORLDS.values():
-        for standings in _corners(world):
-            for key in world.consequences(standings):
-                if key not in loaded.consequences:
-                    raise ContentError(f"{world.key}: unknown consequence {key!r}")
-    for statement in loaded.statements.values():
-        if not statement.sources:
-            raise ContentError(f"statement {statement.id}: cites no source")
-    unused = set(loaded.sources) - cited_ids(loaded)
-    if unused:
-        raise ContentError(f"sources cited by nothing: {sorted(unused)}")
-
-
-def _corners(world: rules.World) -> list[dict[str, int]]:
-    """Return standings at every end of every track, to reach every consequence."""
-    found = []
-    for track in world.tracks:
-        for value in (track.low, track.high):
-            standings = {t.key: t.baseline for t in world.tracks} | {track.key: value}
-            found.append(standings)
-    found.append({t.key: t.high for t in world.tracks})
-    return found

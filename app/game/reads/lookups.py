@@ -6,15 +6,28 @@ The signed-in account is read on every request, so it is one Core statement, not
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.engine import Row
 
 from app.extensions import READ, db
-from app.game import joining, meter_writes, names
-from app.game.services import newest_round_id
+from app.game import ledger
+from app.game.rules import codes, names
 from app.models import CheckAnswer, Citizen, Classroom, Event, Round, Standing, User, utcnow
 
-_USERS, _CITIZENS = User.__table__, Citizen.__table__
+_USERS, _CITIZENS, _ROUNDS = User.__table__, Citizen.__table__, Round.__table__
+
+
+def newest_round_id(classroom):
+    """Select the id of a classroom's current round, its newest; `classroom` is a column or a
+    parameter."""
+    return (
+        select(func.max(_ROUNDS.c.id)).where(_ROUNDS.c.classroom_id == classroom).scalar_subquery()
+    )
+
+
+def current_round(classroom_id: int) -> Round:
+    """Return a classroom's newest round."""
+    return db.session.scalar(select(Round).where(Round.id == newest_round_id(classroom_id)))
 
 
 def now() -> datetime:
@@ -87,7 +100,7 @@ def user_named(username: str) -> User | None:
 def username_taken(username: str) -> bool:
     """Say whether an account has a username that looks the same (case, 0 and O, l and I)."""
     shapes = names.looks(username)
-    looks_alike = or_(*(look.in_(shapes) for look in names.sql_looks(User.username)))
+    looks_alike = or_(*(look.in_(shapes) for look in sql_looks(User.username)))
     return db.session.scalar(select(User.id).where(looks_alike)) is not None
 
 
@@ -109,8 +122,8 @@ def citizen_of(citizen_id: int) -> Citizen | None:
 
 def class_with_code(code: str) -> Classroom | None:
     """Return the class a join code opens (never the open class of solo play)."""
-    cleaned = joining.normal_code(code)
-    if not joining.JOIN_CODE.match(cleaned):
+    cleaned = codes.normal_code(code)
+    if not codes.JOIN_CODE.match(cleaned):
         return None
     return db.session.scalar(
         select(Classroom).where(Classroom.join_code == cleaned, Classroom.is_open.is_(False))
@@ -139,7 +152,7 @@ def round_numbered(classroom_id: int, number: int) -> Round | None:
 
 def meter_values(round_id: int) -> dict[str, int]:
     """Return a round's class meters."""
-    return meter_writes.values(db.session, round_id)
+    return ledger.values(db.session, round_id)
 
 
 def latest_events(round_id: int, limit: int) -> list[Event]:
@@ -197,3 +210,20 @@ def everything_of(classroom_id: int) -> dict[str, list]:
         "events": list(db.session.scalars(events)),
         "check_answers": list(db.session.scalars(answers)),
     }
+
+
+def sql_looks(column) -> list:
+    """Return SQL expressions for looks() of an ASCII column (letters, digits, "_", "-"), so a
+    table is searched by look in the database. For ASCII the skeleton maps one character at a
+    time, so a chain of replace() computes it."""
+
+    def folded_skeleton(expression):
+        expression = func.lower(expression)
+        for char, shape in names.FOLDED_SHAPES:
+            expression = func.replace(expression, char, shape)
+        return func.replace(expression, "-", "")
+
+    raw = column
+    for char, shape in names.RAW_SHAPES:
+        raw = func.replace(raw, char, shape)
+    return [folded_skeleton(column), folded_skeleton(raw)]

@@ -6,8 +6,8 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from app.extensions import db
-from app.game.joining import digest
-from app.game.transactions import write_transaction
+from app.game.ledger import write_transaction
+from app.game.rules.codes import digest
 from app.models import Invite, User, utcnow
 
 VALID_FOR = timedelta(days=7)

@@ -5,15 +5,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from flask import current_app
-from sqlalchemy import bindparam, case, delete, func, insert, select, update
+from sqlalchemy import bindparam, case, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extensions import db
-from app.game import meter_writes, rules
+from app.game import ledger, rules
+from app.game.ledger import Refused, write_transaction
 from app.game.rules import meters
-from app.game.services import Refused
-from app.game.transactions import write_transaction
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
 WAITING = {
@@ -31,15 +30,6 @@ STANDINGS = (
     .where(_STANDINGS.c.citizen_id == bindparam("citizen"))
     .order_by(_STANDINGS.c.id)
     .with_for_update()
-)
-ADD_EVENTS = insert(_EVENTS)
-MOVE_STANDING = (
-    update(_STANDINGS)
-    .where(
-        _STANDINGS.c.citizen_id == bindparam("citizen"),
-        _STANDINGS.c.track == bindparam("moved_track"),
-    )
-    .values(value=_STANDINGS.c.value + bindparam("delta"))
 )
 # A fixed number of parameters for an act's cooldown group: an expanding IN would rewrite
 # the statement's SQL on every execution.
@@ -130,51 +120,6 @@ def _already_applied(citizen_id: int, key: str) -> bool:
     return found is not None
 
 
-def write_events(
-    session: Session,
-    citizen_id: int,
-    round_id: int,
-    effects: list[tuple[rules.Effect, str | None]],
-    *,
-    action: str,
-    now,
-    item: str | None = None,
-    note: str | None = None,
-    actor: str = "system",
-) -> None:
-    """Append ledger events and move their standings by the same deltas, atomically."""
-    connection = session.connection()
-    connection.execute(
-        ADD_EVENTS,
-        [
-            {
-                "citizen_id": citizen_id,
-                "round_id": round_id,
-                "track": effect.track,
-                "action": action,
-                "item": item,
-                "delta": effect.delta,
-                "actor": actor,
-                "reason": effect.reason,
-                "note": note,
-                "created_at": now,
-                "idempotency_key": key,
-            }
-            for effect, key in effects
-        ],
-    )
-    totals: dict[str, int] = {}
-    for effect, _ in effects:
-        totals[effect.track] = totals.get(effect.track, 0) + effect.delta
-    moved = [
-        {"citizen": citizen_id, "moved_track": track, "delta": delta}
-        for track, delta in totals.items()
-        if delta
-    ]
-    if moved:
-        connection.execute(MOVE_STANDING, moved)
-
-
 def perform_action(
     citizen_id: int,
     attempt: rules.Attempt,
@@ -233,7 +178,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     keyed = [
         (effect, event_key(citizen_id, key, part)) for part, effect in enumerate(outcome.effects)
     ]
-    write_events(
+    ledger.write_events(
         session,
         citizen_id,
         citizen.round_id,
@@ -246,7 +191,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     if target is not None:
         _on_target(session, citizen, target, attempt.action, outcome, key, now)
     if world.touches_meters(attempt.action):
-        meter_writes.apply_effects(
+        ledger.apply_effects(
             session,
             session.get(Round, citizen.round_id),
             now,
@@ -292,7 +237,7 @@ def _on_target(session, citizen, target: Citizen, action: str, outcome, key: str
             )
         )
     if outcome.on_target:
-        write_events(
+        ledger.write_events(
             session,
             target.id,
             target.round_id,
@@ -329,7 +274,7 @@ def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Ap
             ).one()
             now = utcnow()
             effect = rules.Effect(track, world.track(track).clamp_delta(value, delta), reason)
-            write_events(
+            ledger.write_events(
                 session,
                 citizen.id,
                 citizen.round_id,
@@ -339,7 +284,7 @@ def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Ap
                 actor="instructor",
             )
             if delta < 0:
-                meter_writes.apply_effects(
+                ledger.apply_effects(
                     session, round_, now, lambda _values: [meters.shaming_effect()]
                 )
         return Applied(effects=(effect,))

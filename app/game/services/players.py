@@ -3,42 +3,25 @@
 A player's acts, and the instructor's awards and fines, are in acts.py.
 """
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extensions import db
-from app.game import meter_writes, rules
-from app.game.transactions import write_transaction
+from app.game import ledger, rules
+from app.game.ledger import write_transaction
+from app.game.reads.lookups import current_round, newest_round_id
 from app.models import Citizen, Classroom, Round, Standing, User, utcnow
 
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
 _CITIZENS, _ROUNDS = Citizen.__table__, Round.__table__
 
 
-def newest_round_id(classroom):
-    """Select the id of a classroom's current round, its newest; `classroom` is a column or a
-    parameter."""
-    return (
-        select(func.max(_ROUNDS.c.id)).where(_ROUNDS.c.classroom_id == classroom).scalar_subquery()
-    )
-
-
 CURRENT_CITIZEN = select(*_CITIZENS.c).where(
     _CITIZENS.c.user_id == bindparam("user"),
     _CITIZENS.c.round_id == newest_round_id(bindparam("classroom")),
 )
-
-
-class Refused(Exception):
-    """The game refuses an action; the message tells the player why."""
-
-    def __init__(self, message: str, status: int = 409, retry_after: int = 0):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.retry_after = retry_after
 
 
 def open_round() -> Round:
@@ -57,11 +40,6 @@ def open_round() -> Round:
     return current_round(classroom.id)
 
 
-def current_round(classroom_id: int) -> Round:
-    """Return a classroom's newest round."""
-    return db.session.scalar(select(Round).where(Round.id == newest_round_id(classroom_id)))
-
-
 def add_round(session: Session, classroom_id: int, number: int, world: str, status: str) -> Round:
     """Create a round with its class meters at their baselines."""
     now = utcnow()
@@ -76,7 +54,7 @@ def add_round(session: Session, classroom_id: int, number: int, world: str, stat
     )
     session.add(round_)
     session.flush()
-    meter_writes.add_meters(session, round_.id)
+    ledger.add_meters(session, round_.id)
     return round_
 
 

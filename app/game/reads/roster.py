@@ -7,7 +7,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from app.extensions import db
-from app.game import meter_writes, queries, rules
+from app.game import ledger, rules
+from app.game.reads import queries
 from app.models import Citizen, Event, MeterEvent, Round, Standing
 
 ACTIVE_FOR = timedelta(minutes=2)
@@ -154,7 +155,7 @@ def snapshot(round_: Round, last_acts: bool = False) -> Snapshot:
         tiers,
         ticker(round_.id),
         listed,
-        meter_writes.values(db.session, round_.id),
+        ledger.values(db.session, round_.id),
         headlines(round_.id),
         sorted((row for row in everyone if row.kicked), key=lambda row: row.name),
     )

@@ -9,9 +9,7 @@ import re
 import string
 import unicodedata
 
-from sqlalchemy import func
-
-from app.game.confusables import skeleton
+from app.game.rules.confusables import skeleton
 
 # Default-ignorable code points (zero-width characters, Hangul fillers, variation selectors),
 # controls, format characters (bidirectional overrides and isolates) and line or paragraph
@@ -97,22 +95,5 @@ def _ascii_shapes(chars: str, shape) -> list[tuple[str, str]]:
     return [(char, shape(char)) for char in chars if shape(char) != char]
 
 
-_FOLDED = _ascii_shapes(string.ascii_lowercase + string.digits, _folded_skeleton)
-_RAW = _ascii_shapes(string.ascii_letters + string.digits, skeleton)
-
-
-def sql_looks(column) -> list:
-    """Return SQL expressions for looks() of an ASCII column (letters, digits, "_", "-"), so a
-    table is searched by look in the database. For ASCII the skeleton maps one character at a
-    time, so a chain of replace() computes it."""
-
-    def folded_skeleton(expression):
-        expression = func.lower(expression)
-        for char, shape in _FOLDED:
-            expression = func.replace(expression, char, shape)
-        return func.replace(expression, "-", "")
-
-    raw = column
-    for char, shape in _RAW:
-        raw = func.replace(raw, char, shape)
-    return [folded_skeleton(column), folded_skeleton(raw)]
+FOLDED_SHAPES = _ascii_shapes(string.ascii_lowercase + string.digits, _folded_skeleton)
+RAW_SHAPES = _ascii_shapes(string.ascii_letters + string.digits, skeleton)

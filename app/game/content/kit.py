@@ -5,7 +5,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 
-from app.game.catalogue import CONTENT, ContentError
+from app.game.content.catalogue import CONTENT, ContentError
 
 LESSON_MINUTES = 45
 KINDS = ("fine", "award", "either")

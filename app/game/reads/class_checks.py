@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.extensions import db
-from app.game import checks, detection
+from app.game.reads import checks
+from app.game.rules import detection
 from app.models import CheckAnswer, Citizen, Round
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.game import rules
-from app.game.catalogue import Tagged, catalogue
+from app.game.content.catalogue import Tagged, catalogue
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
 HIDDEN = [track.key for track in rules.TRACKS.values() if track.hidden]

@@ -1,0 +1,1 @@
+"""Reads of the ledger and the tables: nothing here writes."""
