@@ -36,7 +36,8 @@ def now() -> datetime:
 
 
 class CitizenRow(NamedTuple):
-    """A citizen as the pages read it (the columns of the citizen table, in order)."""
+    """A citizen as every layer passes it: the columns of the citizen table, in order, read
+    once. Writes go by its id."""
 
     id: int
     round_id: int
@@ -44,6 +45,20 @@ class CitizenRow(NamedTuple):
     display_name: str
     created_at: Any
     kicked_at: Any
+
+
+def citizen_row(citizen) -> CitizenRow:
+    """Return the one citizen type the layers pass around, from a row or a mapped object."""
+    if isinstance(citizen, CitizenRow):
+        return citizen
+    return CitizenRow(
+        citizen.id,
+        citizen.round_id,
+        citizen.user_id,
+        citizen.display_name,
+        citizen.created_at,
+        citizen.kicked_at,
+    )
 
 
 class AccountRow(NamedTuple):
@@ -116,8 +131,9 @@ def classroom_of(classroom_id: int) -> Classroom | None:
     return db.session.get(Classroom, classroom_id)
 
 
-def citizen_of(citizen_id: int) -> Citizen | None:
-    return db.session.get(Citizen, citizen_id)
+def citizen_of(citizen_id: int) -> CitizenRow | None:
+    found = db.session.get(Citizen, citizen_id)
+    return citizen_row(found) if found else None
 
 
 def class_with_code(code: str) -> Classroom | None:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.game import rules
 from app.game.content.catalogue import Tagged, catalogue
+from app.game.reads.lookups import CitizenRow, citizen_row
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
 HIDDEN = [track.key for track in rules.TRACKS.values() if track.hidden]
@@ -17,7 +18,7 @@ HIDDEN = [track.key for track in rules.TRACKS.values() if track.hidden]
 class Life:
     """What a citizen's pages show: standings and what follows from them."""
 
-    citizen: Citizen
+    citizen: CitizenRow
     round: Round
     world: rules.World
     standings: dict[str, int]
@@ -52,7 +53,7 @@ class Life:
         return [found[key] for key in keys]
 
 
-def life_of(citizen: Citizen) -> Life:
+def life_of(citizen: CitizenRow) -> Life:
     """Load a citizen's standings and what they put in force."""
     round_ = db.session.get(Round, citizen.round_id)
     world = rules.world_for(round_.world)
@@ -207,7 +208,7 @@ def running_sum(start: int, deltas) -> list[int]:
     return values
 
 
-def citizens_around(citizen: Citizen, primary: str) -> list[tuple[int, str, int, bool]]:
+def citizens_around(citizen: CitizenRow, primary: str) -> list[tuple[int, str, int, bool]]:
     """Return the other citizens of the round: id, name, primary score, and whether a friend."""
     friend = (
         select(Friendship.id)
@@ -227,12 +228,12 @@ def citizens_around(citizen: Citizen, primary: str) -> list[tuple[int, str, int,
     return [tuple(row) for row in rows]
 
 
-def past_rounds(citizen: Citizen) -> list[tuple[Round, Citizen]]:
+def past_rounds(citizen: CitizenRow) -> list[tuple[Round, CitizenRow]]:
     """Return the player's earlier rounds of the same class, newest first, with their citizen
     in each: the rounds whose debriefs stay theirs to read."""
     current = db.session.get(Round, citizen.round_id)
     return [
-        (round_, past)
+        (round_, citizen_row(past))
         for round_, past in db.session.execute(
             select(Round, Citizen)
             .join(Citizen, Citizen.round_id == Round.id)

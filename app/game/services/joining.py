@@ -6,7 +6,7 @@ from sqlalchemy import or_, select, update
 
 from app.extensions import db
 from app.game.ledger import Refused, write_transaction
-from app.game.reads.lookups import current_round, newest_round_id
+from app.game.reads.lookups import CitizenRow, citizen_row, current_round, newest_round_id
 from app.game.rules import names
 from app.game.rules.codes import RESUME_CODE, digest, new_resume_code, normal_code
 from app.game.services.players import add_citizen
@@ -109,11 +109,11 @@ def removed_from(round_id: int, citizen_ids: list[int], user_id: int | None) -> 
     return db.session.scalar(query.limit(1))
 
 
-def removed_now(citizen_ids: list[int]) -> Citizen | None:
+def removed_now(citizen_ids: list[int]) -> CitizenRow | None:
     """Return the citizen among these who is removed from their class's current round."""
     if not citizen_ids:
         return None
-    return db.session.scalar(
+    found = db.session.scalar(
         select(Citizen)
         .join(Round, Round.id == Citizen.round_id)
         .where(
@@ -123,6 +123,7 @@ def removed_now(citizen_ids: list[int]) -> Citizen | None:
         )
         .limit(1)
     )
+    return citizen_row(found) if found else None
 
 
 def join_class(

@@ -4,14 +4,13 @@ A player's acts, and the instructor's awards and fines, are in acts.py.
 """
 
 from sqlalchemy import bindparam, insert, select
-from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extensions import db
 from app.game import ledger, rules
 from app.game.ledger import write_transaction
-from app.game.reads.lookups import current_round, newest_round_id
+from app.game.reads.lookups import CitizenRow, citizen_row, current_round, newest_round_id
 from app.models import Citizen, Classroom, Round, Standing, User, utcnow
 
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
@@ -102,7 +101,7 @@ def register_player(username: str, password_hash: str) -> User:
     return user
 
 
-def current_citizen(user, known=None) -> Row | Citizen | None:
+def current_citizen(user, known=None) -> CitizenRow | None:
     """Return the user's citizen in their classroom's current round (solo play joins lazily).
 
     The citizen is read as a row: the pages only read it, and every write goes by its id.
@@ -120,4 +119,4 @@ def current_citizen(user, known=None) -> Row | Citizen | None:
         if round_.classroom_id == open_round().classroom_id:
             with write_transaction() as session:
                 citizen = add_citizen(session, round_, user, user.username)
-    return citizen
+    return citizen_row(citizen) if citizen is not None else None
