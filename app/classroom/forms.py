@@ -10,7 +10,10 @@ from app.game.content.kit import reason as reason_of
 from app.web.forms import ActionForm
 from app.web.words import ZONES
 
-WORLD_CHOICES = [(world.key, world.name) for world in rules.WORLDS.values()]
+
+def world_choices() -> list[tuple[str, str]]:
+    """The worlds an instructor can pick: every registered one, read when the form is built."""
+    return [(world.key, world.name) for world in rules.WORLDS.values()]
 
 
 def zone_field(label: str = "Time zone of the class") -> SelectField:
@@ -22,7 +25,7 @@ def zone_field(label: str = "Time zone of the class") -> SelectField:
 
 class ClassroomForm(FlaskForm):
     name = StringField("Class name", validators=[InputRequired(), Length(max=80)])
-    world = SelectField("World of the first round", choices=WORLD_CHOICES)
+    world = SelectField("World of the first round", choices=world_choices)
     time_zone = zone_field()
 
 
@@ -61,7 +64,7 @@ class ConfirmForm(FlaskForm):
 
 class ResetForm(FlaskForm):
     round_id = IntegerField(validators=[InputRequired()])
-    world = SelectField("World of the new round", choices=WORLD_CHOICES)
+    world = SelectField("World of the new round", choices=world_choices)
     confirm = BooleanField(
         "Yes: end this round, archive it, and start everyone again at the baseline",
         validators=[InputRequired(message="Tick the box to confirm the reset.")],

@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Citizen, Event, Standing, User
+from app.models import Citizen, Event, Standing
 from tests.helpers import instructor_post, join
 from tests.worlds import declared_garden, registered_rumour
 
@@ -12,17 +12,18 @@ rumour = pytest.fixture(registered_rumour)
 garden = pytest.fixture(declared_garden)
 
 
-def rumour_class(app) -> tuple[int, str]:
-    from app.game.services.rounds import create_classroom
-
-    with app.app_context():
-        owner = db.session.scalar(select(User).where(User.username == "teacher"))
-        classroom = create_classroom(owner, "Village 7A", "rumour")
-        return classroom.id, classroom.join_code
+def rumour_class(teacher) -> tuple[int, str]:
+    """Open a class in the third world through the instructor's form, as a teacher would."""
+    form = teacher.get("/classes/").get_data(as_text=True)
+    assert '<option value="rumour">The village rumour mill</option>' in form
+    response = instructor_post(teacher, "/classes/", "/classes/", name="Village 7A", world="rumour")
+    page = response.location
+    html = teacher.get(page).get_data(as_text=True)
+    return int(page.rsplit("/", 1)[1]), html.split('class="code big">')[1].split("<")[0]
 
 
 def test_a_round_in_a_third_world_runs_from_joining_to_the_debrief(app, teacher, rumour):
-    classroom_id, code = rumour_class(app)
+    classroom_id, code = rumour_class(teacher)
     page = f"/classes/{classroom_id}"
     assert instructor_post(teacher, page, f"{page}/status", command="start").status_code == 303
     ada, bo = join(app, code, "Ada"), join(app, code, "Bo")
