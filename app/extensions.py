@@ -112,7 +112,7 @@ def _sqlite_begin(conn) -> None:
 
     A request's reads (begun with the READ option) run statement by statement, each seeing
     the latest commit, as PostgreSQL's default READ COMMITTED does; a write in the same
-    request then begins IMMEDIATE on the same connection (see transactions.py).
+    request then begins IMMEDIATE on the same connection (see app/game/ledger.py).
     """
     if conn.dialect.name != "sqlite":
         return
