@@ -7,7 +7,7 @@ comes first alternates with the parity of the account's id, so half a class star
 
 import hashlib
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, select
 
 from app.extensions import db
 from app.game.content.catalogue import Statement, catalogue
@@ -60,16 +60,35 @@ def _before_rows(classroom_id: int, user_id: int | None = None):
     return query.where(Citizen.user_id == user_id) if user_id is not None else query
 
 
+# Every player page asks whether the check before play is done: one statement, built once.
+_ANSWERS, _CITIZENS, _ROUNDS = CheckAnswer.__table__, Citizen.__table__, Round.__table__
+_ME, _MY_ROUND = _CITIZENS.alias("me"), _ROUNDS.alias("my_round")
+ANSWERED_BEFORE = (
+    select(_ANSWERS.c.id)
+    .join(_CITIZENS, _CITIZENS.c.id == _ANSWERS.c.citizen_id)
+    .join(_ROUNDS, _ROUNDS.c.id == _CITIZENS.c.round_id)
+    .join(_ME, _ME.c.user_id == _CITIZENS.c.user_id)
+    .join(
+        _MY_ROUND,
+        and_(_MY_ROUND.c.id == _ME.c.round_id, _MY_ROUND.c.classroom_id == _ROUNDS.c.classroom_id),
+    )
+    .where(_ME.c.id == bindparam("citizen"), _ANSWERS.c.phase == "before")
+    .limit(1)
+)
+ANSWERED = (
+    select(_ANSWERS.c.id)
+    .where(_ANSWERS.c.citizen_id == bindparam("citizen"), _ANSWERS.c.phase == bindparam("phase"))
+    .limit(1)
+)
+
+
 def has_answered(citizen_id: int, phase: str) -> bool:
     """Say whether the check of a phase is done: before play, in any round of the class."""
     if phase == "before":
-        user_id, classroom_id = _citizen(citizen_id)
-        query = _before_rows(classroom_id, user_id).limit(1)
+        found = db.session.connection().execute(ANSWERED_BEFORE, {"citizen": citizen_id})
     else:
-        query = select(CheckAnswer.id).where(
-            CheckAnswer.citizen_id == citizen_id, CheckAnswer.phase == phase
-        )
-    return db.session.execute(query.limit(1)).first() is not None
+        found = db.session.connection().execute(ANSWERED, {"citizen": citizen_id, "phase": phase})
+    return found.first() is not None
 
 
 def skipped(citizen_id: int) -> bool:

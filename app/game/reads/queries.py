@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from app.extensions import db
 from app.game import rules
@@ -53,14 +53,33 @@ class Life:
         return [found[key] for key in keys]
 
 
+# The reads every player page makes, built once on the tables with parameters: building and
+# ORM-processing a statement costs more than running it (see the README).
+_EVENTS, _STANDINGS = Event.__table__, Standing.__table__
+STANDINGS = select(_STANDINGS.c.track, _STANDINGS.c.value).where(
+    _STANDINGS.c.citizen_id == bindparam("citizen")
+)
+LAST_ACTS = (
+    select(_EVENTS.c.action, func.max(_EVENTS.c.created_at))
+    .where(_EVENTS.c.citizen_id == bindparam("citizen"))
+    .group_by(_EVENTS.c.action)
+)
+SERIES = (
+    select(_EVENTS.c.delta)
+    .where(_EVENTS.c.citizen_id == bindparam("citizen"), _EVENTS.c.track == bindparam("track"))
+    .order_by(_EVENTS.c.id)
+)
+
+
+def _rows(statement, **parameters):
+    return db.session.connection().execute(statement, parameters)
+
+
 def life_of(citizen: CitizenRow) -> Life:
     """Load a citizen's standings and what they put in force."""
     round_ = db.session.get(Round, citizen.round_id)
     world = rules.world_for(round_.world)
-    rows = db.session.execute(
-        select(Standing.track, Standing.value).where(Standing.citizen_id == citizen.id)
-    ).all()
-    standings = {track: value for track, value in rows}
+    standings = dict(_rows(STANDINGS, citizen=citizen.id).all())
     active = rules.platform_active(round_.started_at, utcnow())
     return Life(
         citizen, round_, world, standings, world.tier(standings), world.slowed(standings), active
@@ -85,12 +104,7 @@ def act_effects(citizen_id: int, key: str) -> list[rules.Effect]:
 
 def cooldowns(life: Life, now: datetime, pace: float = 1.0) -> dict[str, int]:
     """Return the seconds left before each action may be done again."""
-    rows = db.session.execute(
-        select(Event.action, func.max(Event.created_at))
-        .where(Event.citizen_id == life.citizen.id)
-        .group_by(Event.action)
-    ).all()
-    last = dict(rows)
+    last = dict(_rows(LAST_ACTS, citizen=life.citizen.id).all())
     found = {}
     for action in rules.ACTS:
         times = [last[a] for a in rules.cooldown_group(action) if a in last]
@@ -165,15 +179,20 @@ ENTRY_COLUMNS = (
 )
 
 
+RECENT = (
+    select(*(_EVENTS.c[column.key] for column in ENTRY_COLUMNS))
+    .where(
+        _EVENTS.c.citizen_id == bindparam("citizen"),
+        *(_EVENTS.c.track != hidden for hidden in HIDDEN),
+    )
+    .order_by(_EVENTS.c.id.desc())
+    .limit(bindparam("rows"))
+)
+
+
 def recent_entries(citizen_id: int, limit: int) -> list[Entry]:
     """Return the citizen's newest acts, newest first (read as rows: no objects to track)."""
-    events = db.session.execute(
-        select(*ENTRY_COLUMNS)
-        .where(Event.citizen_id == citizen_id, Event.track.notin_(HIDDEN))
-        .order_by(Event.id.desc())
-        .limit(limit * 3)
-    )
-    return entries(list(events))[:limit]
+    return entries(list(_rows(RECENT, citizen=citizen_id, rows=limit * 3)))[:limit]
 
 
 def history_page(citizen_id: int, page: int, size: int) -> tuple[list[Event], int]:
@@ -192,11 +211,7 @@ def history_page(citizen_id: int, page: int, size: int) -> tuple[list[Event], in
 
 def series(citizen_id: int, track: rules.Track) -> list[int]:
     """Return a track's value after each of its events, from the baseline on."""
-    deltas = db.session.scalars(
-        select(Event.delta)
-        .where(Event.citizen_id == citizen_id, Event.track == track.key)
-        .order_by(Event.id)
-    )
+    deltas = _rows(SERIES, citizen=citizen_id, track=track.key).scalars()
     return running_sum(track.baseline, deltas)
 
 

@@ -90,20 +90,26 @@ def _cooldown_group(action: str) -> dict[str, str]:
     return {f"group_{i}": group[min(i, len(group) - 1)] for i in range(GROUP_SIZE)}
 
 
+_FRIENDS = Friendship.__table__
+FRIENDS_MEAN = (
+    select(func.avg(_STANDINGS.c.value))
+    .join(_FRIENDS, _FRIENDS.c.friend_id == _STANDINGS.c.citizen_id)
+    .join(_CITIZENS, _CITIZENS.c.id == _FRIENDS.c.friend_id)
+    .where(
+        _FRIENDS.c.citizen_id == bindparam("citizen"),
+        _STANDINGS.c.track == bindparam("track"),
+        _CITIZENS.c.kicked_at.is_(None),
+    )
+)
+
+
 def _situation(
     session: Session, citizen_id: int, world: rules.World, round_, now
 ) -> rules.Situation:
     friends_mean = None
     if world.friends_matter:
-        mean = session.scalar(
-            select(func.avg(Standing.value))
-            .join(Friendship, Friendship.friend_id == Standing.citizen_id)
-            .join(Citizen, Citizen.id == Friendship.friend_id)
-            .where(
-                Friendship.citizen_id == citizen_id,
-                Standing.track == world.primary,
-                Citizen.kicked_at.is_(None),
-            )
+        mean = session.connection().scalar(
+            FRIENDS_MEAN, {"citizen": citizen_id, "track": world.primary}
         )
         friends_mean = float(mean) if mean is not None else None
     return rules.Situation(
