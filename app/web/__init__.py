@@ -8,7 +8,7 @@ from flask import Flask, Response, current_app, send_from_directory
 from flask_compress import Compress
 from jinja2 import FileSystemBytecodeCache
 
-from app.web import kit, refusals, words
+from app.web import fragments, kit, refusals, words
 from app.web.forms import one_time_key
 
 compress = Compress()
@@ -35,6 +35,7 @@ def register(app: Flask) -> None:
     refusals.register(app)
     words.register(app)
     kit.register(app)
+    fragments.register(app)
     app.add_template_global(one_time_key)
     app.config.setdefault("COMPRESS_ALGORITHM", ["br", "gzip"])
     # Flask-Compress streams with brotli or deflate only; a streamed export is sent in chunks.

@@ -44,8 +44,14 @@ def class_zone(round_) -> str:
     return cached[round_.classroom_id] or "UTC"
 
 
+def signed(n: int) -> str:
+    """Show a change with its sign: +3, -5, +0."""
+    return f"{n:+d}"
+
+
 def register(app: Flask) -> None:
-    """Let every template say times and round states this way."""
+    """Let every template say times, changes and round states this way."""
+    app.add_template_filter(signed)
     app.add_template_filter(state)
     app.add_template_filter(round_state)
     app.add_template_filter(local)

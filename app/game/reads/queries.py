@@ -9,7 +9,7 @@ from app.extensions import db
 from app.game import rules
 from app.game.content.catalogue import Tagged, catalogue
 from app.game.reads.lookups import CitizenRow, citizen_row
-from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
+from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, event_key, utcnow
 
 HIDDEN = [track.key for track in rules.TRACKS.values() if track.hidden]
 
@@ -25,6 +25,7 @@ class Life:
     tier: rules.Tier | None
     slowed: dict[str, str]  # acts a ban slows down, with the reason
     platform_active: bool
+    zone: str = "UTC"  # the class's time zone, for the times on its pages
 
     @property
     def primary(self) -> rules.Track:
@@ -64,6 +65,11 @@ LAST_ACTS = (
     .where(_EVENTS.c.citizen_id == bindparam("citizen"))
     .group_by(_EVENTS.c.action)
 )
+ROUND_AND_ZONE = (
+    select(Round, Classroom.time_zone)
+    .join(Classroom, Classroom.id == Round.classroom_id)
+    .where(Round.id == bindparam("round"))
+)
 SERIES = (
     select(_EVENTS.c.delta)
     .where(_EVENTS.c.citizen_id == bindparam("citizen"), _EVENTS.c.track == bindparam("track"))
@@ -77,13 +83,13 @@ def _rows(statement, **parameters):
 
 def life_of(citizen: CitizenRow) -> Life:
     """Load a citizen's standings and what they put in force."""
-    round_ = db.session.get(Round, citizen.round_id)
+    round_, zone = db.session.execute(ROUND_AND_ZONE, {"round": citizen.round_id}).one()
     world = rules.world_for(round_.world)
     standings = dict(_rows(STANDINGS, citizen=citizen.id).all())
     active = rules.platform_active(round_.started_at, utcnow())
-    return Life(
-        citizen, round_, world, standings, world.tier(standings), world.slowed(standings), active
-    )
+    slowed = world.slowed(standings)
+    tier = world.tier(standings)
+    return Life(citizen, round_, world, standings, tier, slowed, active, zone or "UTC")
 
 
 MAX_PARTS = 16  # more events than one act ever writes

@@ -5,8 +5,9 @@ standings, what slows a citizen down or locks them out, what the class meters fe
 cards and page parts its players meet. Nothing outside the worlds asks which world it is.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from app.game.rules import meters
 from app.game.rules.acts import ACTS, Attempt, Effect, History, Situation
@@ -111,12 +112,21 @@ class World:
         judged = [a in self.rewarded for a in actions if a in self.rewarded | self.punished]
         return sum(judged) / len(judged) if judged else None
 
+    @cached_property
+    def _tracks(self) -> dict[str, Track]:
+        return {track.key: track for track in self.tracks}
+
     def track(self, key: str) -> Track:
         """Return one of this world's tracks."""
-        return next(track for track in self.tracks if track.key == key)
+        return self._tracks[key]
 
     def has(self, key: str) -> bool:
-        return any(track.key == key for track in self.tracks)
+        return key in self._tracks
+
+    def part_key(self, name: str, standings: Mapping[str, int]) -> Hashable | None:
+        """Return what a page part depends on besides the content, when that is all it
+        depends on (it is then rendered once per value); None when it depends on more."""
+        return None
 
     def part(self, name: str) -> list[str]:
         """Return the templates of a page part: this world's own, else the shared one."""

@@ -67,6 +67,10 @@ class Video(World):
     def banned(self, standings: Mapping[str, int]) -> bool:
         return "travel-ban" in tier_for(standings["score"]).consequences
 
+    def part_key(self, name: str, standings: Mapping[str, int]) -> str:
+        """The tier parts of the dashboard show the tier, its neighbours and what they bring."""
+        return tier_for(standings["score"]).key
+
     def cooldown_factor(self, standings: Mapping[str, int]) -> int:
         """Only the viral video claims a low score slows the internet."""
         return tier_for(standings["score"]).cooldown_factor
