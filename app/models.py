@@ -138,6 +138,8 @@ class Event(Base):
         Index("ix_event_citizen_action", "citizen_id", "action", "created_at"),
         # how often a citizen acted on one item (an act's repeat count, the feed's counts)
         Index("ix_event_citizen_item", "citizen_id", "action", "item", "track"),
+        Index("ix_event_citizen", "citizen_id", "id"),
+        Index("ix_event_citizen_track", "citizen_id", "track", "id"),
         Index("ix_event_round", "round_id", "id"),
     )
 

@@ -34,9 +34,26 @@ def _y(value: float, track: rules.Track) -> float:
     return round(HEIGHT - (value - track.low) / (track.high - track.low) * HEIGHT, 1)
 
 
+MAX_POINTS = 240  # more than the chart has pixels to show them apart
+
+
+def envelope(values: list[int]) -> list[int]:
+    """Thin a long series for drawing: each stretch keeps its lowest and highest value, in the
+    order they came, so no peak or trough is lost."""
+    if len(values) <= MAX_POINTS:
+        return values
+    size = -(-len(values) // (MAX_POINTS // 2))
+    kept = [values[0]]
+    for start in range(1, len(values) - 1, size):
+        stretch = values[start : min(start + size, len(values) - 1)]
+        low, high = stretch.index(min(stretch)), stretch.index(max(stretch))
+        kept += [stretch[i] for i in sorted({low, high})]
+    return [*kept, values[-1]]
+
+
 def line_chart(values: list[int], track: rules.Track, tiers=()) -> Chart:
     """Lay out values (one per event) across the chart, with a band for each tier."""
-    drawn = values if len(values) > 1 else values * 2  # one value: a flat line across
+    drawn = envelope(values) if len(values) > 1 else values * 2  # one value: a flat line
     step = (WIDTH - LEFT) / (len(drawn) - 1)
     coords = [(round(LEFT + i * step, 1), _y(v, track)) for i, v in enumerate(drawn)]
     bands = tuple(

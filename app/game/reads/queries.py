@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import accumulate
 
 from sqlalchemy import bindparam, func, select
 
@@ -217,16 +218,13 @@ def history_page(citizen_id: int, page: int, size: int) -> tuple[list[Event], in
 
 def series(citizen_id: int, track: rules.Track) -> list[int]:
     """Return a track's value after each of its events, from the baseline on."""
-    deltas = _rows(SERIES, citizen=citizen_id, track=track.key).scalars()
+    deltas = _rows(SERIES, citizen=citizen_id, track=track.key).scalars().all()
     return running_sum(track.baseline, deltas)
 
 
 def running_sum(start: int, deltas) -> list[int]:
     """Return start and the value after each delta."""
-    values = [start]
-    for delta in deltas:
-        values.append(values[-1] + delta)
-    return values
+    return list(accumulate(deltas, initial=start))
 
 
 def citizens_around(citizen: CitizenRow, primary: str) -> list[tuple[int, str, int, bool]]:
