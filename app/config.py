@@ -32,6 +32,7 @@ def configure(app: Flask, test_config: dict | None) -> None:
         PUBLIC_URL=None,  # the address students reach: join links and QR codes use it
         HISTORY_PAGE_SIZE=25,
         PACE=1.0,  # scales every cooldown: 0.5 for a quick round, 2 for a slow one
+        SOLO_NEIGHBOURS=12,  # simulated citizens in the town of solo play (0: none)
     )
     app.config.from_prefixed_env()
     if test_config:
@@ -49,6 +50,9 @@ def normalise(config: dict) -> None:
     config["PACE"] = float(config["PACE"])
     if not 0 <= config["PACE"] <= 10:
         raise ValueError("PACE must be between 0 and 10")
+    config["SOLO_NEIGHBOURS"] = int(config["SOLO_NEIGHBOURS"])
+    if not 0 <= config["SOLO_NEIGHBOURS"] <= 200:
+        raise ValueError("SOLO_NEIGHBOURS must be between 0 and 200")
     config["TRUSTED_PROXIES"] = int(config["TRUSTED_PROXIES"])
     if not 0 <= config["TRUSTED_PROXIES"] <= 10:
         raise ValueError("TRUSTED_PROXIES must be between 0 and 10")

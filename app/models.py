@@ -94,6 +94,8 @@ class Round(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     started_at: Mapped[datetime | None]
     growth_at: Mapped[datetime | None]  # economic growth is settled up to this time
+    seed: Mapped[int] = mapped_column(default=0)  # the simulated society's: same seed, same acts
+    simulated_at: Mapped[datetime | None]  # the simulated society has acted up to this time
     ended_at: Mapped[datetime | None]
     purged_at: Mapped[datetime | None]
 
@@ -111,10 +113,11 @@ class Citizen(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("round.id"))
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))  # None: simulated
     display_name: Mapped[str] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     kicked_at: Mapped[datetime | None]
+    temperament: Mapped[str | None] = mapped_column(String(16))  # a simulated citizen's
 
 
 class Standing(Base):

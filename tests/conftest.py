@@ -29,6 +29,7 @@ def _config(uri: str) -> dict:
         "SQLALCHEMY_DATABASE_URI": uri,
         "RATELIMIT_ENABLED": False,
         "ARGON2_COST": CHEAP_ARGON2,
+        "SOLO_NEIGHBOURS": 0,  # solo play alone: the society has tests of its own
     }
 
 

@@ -11,7 +11,7 @@ from app.game import ledger, rules
 from app.game.reads import lookups, roster
 from app.game.reads.lookups import current_round
 from app.game.rules import meters
-from app.game.services import acts, joining
+from app.game.services import awards, joining, society
 from app.web.access import instructor_required
 from app.web.forms import errors_of
 from app.web.refusals import Refused
@@ -22,6 +22,8 @@ def live(template: str, fragment: str, classroom, last_acts: bool = False, **con
     round_ = current_round(classroom.id)
     if ledger.growth_due(round_, lookups.now()):
         ledger.settle(round_.id)
+        round_ = current_round(classroom.id)
+    if society.due(round_, lookups.now()) and society.catch_up(round_.id):
         round_ = current_round(classroom.id)
     tag = roster.live_tag(round_)
     is_fragment = request.args.get("fragment") == "1"
@@ -113,7 +115,7 @@ def adjust(classroom_id: int, citizen_id: int):
     note = (form.note.data or "").strip()
     reason = f"{'Award' if form.delta.data >= 0 else 'Fine'}: {form.reason.data}"
     reason += f" — {note}" if note else ""
-    applied = acts.adjust(citizen.id, form.track.data, form.delta.data, reason, form.key.data)
+    applied = awards.adjust(citizen.id, form.track.data, form.delta.data, reason, form.key.data)
     if applied.replayed:
         flash("That award was already applied; it was not counted twice.", "notice")
     else:

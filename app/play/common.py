@@ -8,7 +8,7 @@ from flask_login import current_user
 from app.game import rules
 from app.game.content.catalogue import catalogue
 from app.game.reads import checks, lookups, queries
-from app.game.services import joining, players
+from app.game.services import joining, players, society
 from app.game.services.rounds import state_sentence
 from app.web import marks
 from app.web.forms import KEY_PATTERN, ActionForm
@@ -103,7 +103,11 @@ def checked_player(view):
 def current_life() -> queries.Life:
     """Return the player's life, loaded once per request."""
     if "life" not in g:
-        g.life = queries.life_of(g.citizen)
+        life = queries.life_of(g.citizen)
+        # the simulated society acts as time passes: a page that finds its acts due writes them
+        if society.due(life.round, lookups.now()) and society.catch_up(life.round.id):
+            life = queries.life_of(g.citizen)
+        g.life = life
     return g.life
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.game import ledger, rules
-from app.game.services import acts
+from app.game.services import acts, awards
 from app.models import Citizen, Event, Standing
 from tests.helpers import ledger_mismatches
 
@@ -45,7 +45,7 @@ def citizen_id(app, player) -> int:
 
 def test_64_concurrent_awards_add_up_exactly(app, citizen_id):
     results = run_together(
-        app, lambda i: acts.adjust(citizen_id, "score", 1, "Award: speed", f"award-{i:012d}")
+        app, lambda i: awards.adjust(citizen_id, "score", 1, "Award: speed", f"award-{i:012d}")
     )
     assert [r for r in results if not isinstance(r, acts.Applied)] == []
     with app.app_context():
@@ -79,7 +79,7 @@ def test_64_concurrent_shares_pass_the_cooldown_exactly_once(app, citizen_id):
 
 def test_the_same_key_from_64_writers_is_applied_once(app, citizen_id):
     results = run_together(
-        app, lambda i: acts.adjust(citizen_id, "score", 5, "Award: once", "one-shared-key-0001")
+        app, lambda i: awards.adjust(citizen_id, "score", 5, "Award: once", "one-shared-key-0001")
     )
     assert sum(1 for r in results if isinstance(r, acts.Applied) and not r.replayed) == 1
     assert sum(1 for r in results if isinstance(r, acts.Applied) and r.replayed) == WRITERS - 1

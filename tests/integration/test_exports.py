@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.classroom.export import cell
 from app.extensions import db
-from app.game.services import acts
+from app.game.services import awards
 from app.models import Citizen
 from tests.helpers import instructor_post, join, make_classroom, make_instructor
 
@@ -52,8 +52,8 @@ def lesson(app):
     bo.complain(text="-1 for the canteen", channel="protest")
     with app.app_context():
         ids = dict(db.session.execute(select(Citizen.display_name, Citizen.id)).all())
-        acts.adjust(ids["Ada Crane"], "score", -30, "-30 for talking", "fine-key-0000000001")
-        acts.adjust(ids["Bo Otter"], "score", 25, "+ok", "award-key-000000001")
+        awards.adjust(ids["Ada Crane"], "score", -30, "-30 for talking", "fine-key-0000000001")
+        awards.adjust(ids["Bo Otter"], "score", 25, "+ok", "award-key-000000001")
     return teacher, classroom_id
 
 

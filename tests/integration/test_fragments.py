@@ -1,6 +1,6 @@
 """Parts rendered once per worker stay right for each player: the tier parts follow the tier."""
 
-from app.game.services import acts
+from app.game.services import awards
 from tests.helpers import join
 
 
@@ -14,12 +14,12 @@ def test_each_player_sees_the_parts_of_their_own_tier(app, running):
     before = tier_parts(ada)
     assert "tier-ordinary" in before and "Above you: " in before
     with app.app_context():
-        acts.adjust(2, "score", -100, "Fine: shouting", "fine-key-0000001")
+        awards.adjust(2, "score", -100, "Fine: shouting", "fine-key-0000001")
     fined = tier_parts(bo)
     assert 'You are <span class="tier tier-untrustworthy">' in fined
     assert 'Above you: <span class="tier tier-watched">' in fined and "Below you" not in fined
     assert "Travel ban" in fined or "travel" in fined.lower()
     assert tier_parts(ada) == before  # the ordinary parts, not the last ones rendered
     with app.app_context():
-        acts.adjust(2, "score", 100, "Award: helping", "award-key-000001")
+        awards.adjust(2, "score", 100, "Award: helping", "award-key-000001")
     assert tier_parts(bo) == before.replace("Ada", "Bo")

@@ -8,7 +8,7 @@ from sqlalchemy import event, select
 
 from app.extensions import db
 from app.game import rules
-from app.game.services import acts, joining, players
+from app.game.services import acts, awards, joining, players
 from app.models import Classroom
 from tests.helpers import hidden_fields, instructor_post, join, make_classroom
 
@@ -75,7 +75,7 @@ def test_display_toggles_hide_names_and_show_the_blacklist(app, teacher, running
     classroom_id, code = running
     troll = join(app, code, "Loud Magpie")
     with app.app_context():
-        acts.adjust(1, "score", -100, "Fine: shouting", "fine-key-0000001")
+        awards.adjust(1, "score", -100, "Fine: shouting", "fine-key-0000001")
     troll.share()
     page = f"/classes/{classroom_id}"
     projector = f"{page}/projector?fragment=1"
@@ -92,7 +92,7 @@ def test_user_text_renders_as_text_on_every_live_page(app, teacher, running):
     instructor_post(teacher, page, f"{page}/rename", name="<script>alert(1)</script>")
     join(app, code, "Ada")
     with app.app_context():
-        acts.adjust(1, "score", 5, "Award: <img src=x onerror=alert(2)>", "award-key-000001")
+        awards.adjust(1, "score", 5, "Award: <img src=x onerror=alert(2)>", "award-key-000001")
     for url in ["/projector?fragment=1", "/monitor?fragment=1", "/monitor", "/projector", ""]:
         html = teacher.get(f"{page}{url}").get_data(as_text=True)
         assert "<script>alert(1)" not in html and "<img src=x" not in html, url

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from app.game.content.validate import ContentError, check
+from app.game.rules import society
 
 CONTENT = Path(__file__).parent
 TAGS = {
@@ -161,6 +162,7 @@ class Catalogue:
     mechanics: dict[str, Tagged] = field(default_factory=dict)
     statements: dict[str, Statement] = field(default_factory=dict)
     facts: tuple[Fact, ...] = ()
+    temperaments: dict[str, society.Temperament] = field(default_factory=dict)
 
 
 def _read(name: str) -> dict:
@@ -260,6 +262,7 @@ def catalogue() -> Catalogue:
             )
             for r in _read("facts")["fact"]
         ),
+        temperaments=_by_id(_read("society")["temperament"], society.temperament_from),
     )
     check(loaded)
     return loaded

@@ -39,6 +39,11 @@ def check(loaded: "Catalogue") -> None:
             for key in world.consequences(standings):
                 if key not in loaded.consequences:
                     raise ContentError(f"{world.key}: unknown consequence {key!r}")
+    for temperament in loaded.temperaments.values():
+        unknown = {act for act, _ in temperament.weights} - set(rules.ACTS)
+        unknown |= {act for _, factors in temperament.when for act, _ in factors} - set(rules.ACTS)
+        if unknown:
+            raise ContentError(f"temperament {temperament.id}: unknown acts {sorted(unknown)}")
     for statement in loaded.statements.values():
         if not statement.sources:
             raise ContentError(f"statement {statement.id}: cites no source")

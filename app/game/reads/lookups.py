@@ -45,6 +45,11 @@ class CitizenRow(NamedTuple):
     display_name: str
     created_at: Any
     kicked_at: Any
+    temperament: str | None = None  # a simulated citizen's; players have none
+
+    @property
+    def simulated(self) -> bool:
+        return self.temperament is not None
 
 
 def citizen_row(citizen) -> CitizenRow:
@@ -58,6 +63,7 @@ def citizen_row(citizen) -> CitizenRow:
         citizen.display_name,
         citizen.created_at,
         citizen.kicked_at,
+        citizen.temperament,
     )
 
 

@@ -82,6 +82,12 @@ def _rows(statement, **parameters):
     return db.session.connection().execute(statement, parameters)
 
 
+def standings_of(citizen_id: int, session=None) -> dict[str, int]:
+    """Return a citizen's standings, on the session given (a write's) or the request's."""
+    connection = (session or db.session).connection()
+    return dict(connection.execute(STANDINGS, {"citizen": citizen_id}).all())
+
+
 def life_of(citizen: CitizenRow) -> Life:
     """Load a citizen's standings and what they put in force."""
     round_, zone = db.session.execute(ROUND_AND_ZONE, {"round": citizen.round_id}).one()

@@ -97,3 +97,40 @@ def _ascii_shapes(chars: str, shape) -> list[tuple[str, str]]:
 
 FOLDED_SHAPES = _ascii_shapes(string.ascii_lowercase + string.digits, _folded_skeleton)
 RAW_SHAPES = _ascii_shapes(string.ascii_letters + string.digits, skeleton)
+
+
+# Pseudonyms the game suggests, and gives its simulated citizens.
+ADJECTIVES = [
+    "Quiet",
+    "Brave",
+    "Lucky",
+    "Swift",
+    "Gentle",
+    "Bright",
+    "Calm",
+    "Clever",
+    "Honest",
+    "Patient",
+    "Bold",
+    "Careful",
+    "Cheerful",
+    "Modest",
+    "Steady",
+]
+ANIMALS = [
+    "Crane",
+    "Panda",
+    "Tiger",
+    "Heron",
+    "Otter",
+    "Falcon",
+    "Lynx",
+    "Badger",
+    "Carp",
+    "Sparrow",
+    "Yak",
+    "Gecko",
+    "Ibis",
+    "Marten",
+    "Magpie",
+]

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from app.extensions import db
 from app.game import ledger, rules
 from app.game.ledger import Refused, write_transaction
-from app.game.rules import meters
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
 WAITING = {
@@ -120,7 +119,7 @@ def _situation(
     )
 
 
-def _already_applied(citizen_id: int, key: str) -> bool:
+def already_applied(citizen_id: int, key: str) -> bool:
     """Say whether an act with this one-time key is in the ledger (read after a rollback)."""
     found = db.session.scalar(APPLIED, {"key": event_key(citizen_id, key)})
     return found is not None
@@ -137,14 +136,27 @@ def perform_action(
     """Apply a player's action once: check, write its events and standings, commit."""
     try:
         with write_transaction() as session:
-            return _perform(session, citizen_id, attempt, item, key, note, target_id)
+            return perform_in(session, citizen_id, attempt, item, key, note, target_id)
     except IntegrityError:
-        if _already_applied(citizen_id, key):  # the same key committed concurrently
+        if already_applied(citizen_id, key):  # the same key committed concurrently
             return Applied(effects=(), replayed=True)
         raise
 
 
-def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applied:
+def perform_in(
+    session: Session,
+    citizen_id: int,
+    attempt: rules.Attempt,
+    item: str | None,
+    key: str,
+    note: str | None = None,
+    target_id: int | None = None,
+    *,
+    now=None,
+    actor: str = "system",
+) -> Applied:
+    """Apply an act inside a write transaction already open: a player's (now, by the system)
+    or a simulated citizen's (at its tick's time, by "simulated")."""
     connection = session.connection()  # Core statements skip the ORM's per-statement work
     # Lock the citizen's standings first (FOR UPDATE on PostgreSQL): the reads after it then
     # see every act of this citizen that committed before, so a cooldown holds under races.
@@ -169,7 +181,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
     target = _target(session, citizen, attempt.action, target_id)
     if target is not None:
         attempt = rules.Attempt(attempt.action, title=target.display_name)
-    now = utcnow()
+    now = now or utcnow()
     outcome = rules.apply(
         world,
         attempt,
@@ -193,6 +205,7 @@ def _perform(session, citizen_id, attempt, item, key, note, target_id) -> Applie
         item=item,
         note=note,
         now=now,
+        actor=actor,
     )
     if target is not None:
         _on_target(session, citizen, target, attempt.action, outcome, key, now)
@@ -254,47 +267,3 @@ def _on_target(session, citizen, target: Citizen, action: str, outcome, key: str
             action=rules.ACTS[action].target_event,
             now=now,
         )
-
-
-def adjust(citizen_id: int, track: str, delta: int, reason: str, key: str) -> Applied:
-    """Award or fine a citizen on the instructor's word: a ledger event like any other."""
-    try:
-        with write_transaction() as session:
-            citizen = session.get(Citizen, citizen_id)
-            round_ = session.get(Round, citizen.round_id)
-            world = rules.world_for(round_.world)
-            if citizen.kicked_at is not None:
-                raise Refused(f"{citizen.display_name} was removed from the round.")
-            if track not in (world.primary, rules.WELLBEING.key):
-                raise Refused(
-                    f"In {world.name}, award or fine only the "
-                    f"{world.track(world.primary).label} or wellbeing.",
-                    400,
-                )
-            if _already_applied(citizen_id, key):
-                return Applied(effects=(), replayed=True)
-            value = session.scalars(
-                select(Standing.value)
-                .where(Standing.citizen_id == citizen_id, Standing.track == track)
-                .with_for_update()
-            ).one()
-            now = utcnow()
-            effect = rules.Effect(track, world.track(track).clamp_delta(value, delta), reason)
-            ledger.write_events(
-                session,
-                citizen.id,
-                citizen.round_id,
-                [(effect, event_key(citizen_id, key))],
-                action="award" if delta >= 0 else "fine",
-                now=now,
-                actor="instructor",
-            )
-            if delta < 0:
-                ledger.apply_effects(
-                    session, round_, now, lambda _values: [meters.shaming_effect()]
-                )
-        return Applied(effects=(effect,))
-    except IntegrityError:
-        if _already_applied(citizen_id, key):
-            return Applied(effects=(), replayed=True)
-        raise

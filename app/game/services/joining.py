@@ -9,45 +9,12 @@ from app.game.ledger import Refused, write_transaction
 from app.game.reads.lookups import CitizenRow, citizen_row, current_round, newest_round_id
 from app.game.rules import names
 from app.game.rules.codes import RESUME_CODE, digest, new_resume_code, normal_code
+from app.game.rules.names import ADJECTIVES, ANIMALS
 from app.game.services.players import add_citizen
 from app.models import Citizen, Classroom, Round, User
 
 TAKEN = "That name is taken in this class. Pick another."
 BANNED = {"idiot", "stupid", "loser", "nazi", "hitler", "fuck", "shit", "bitch", "cunt", "dick"}
-ADJECTIVES = [
-    "Quiet",
-    "Brave",
-    "Lucky",
-    "Swift",
-    "Gentle",
-    "Bright",
-    "Calm",
-    "Clever",
-    "Honest",
-    "Patient",
-    "Bold",
-    "Careful",
-    "Cheerful",
-    "Modest",
-    "Steady",
-]
-ANIMALS = [
-    "Crane",
-    "Panda",
-    "Tiger",
-    "Heron",
-    "Otter",
-    "Falcon",
-    "Lynx",
-    "Badger",
-    "Carp",
-    "Sparrow",
-    "Yak",
-    "Gecko",
-    "Ibis",
-    "Marten",
-    "Magpie",
-]
 
 
 def suggest_pseudonym() -> str:

@@ -3,14 +3,19 @@
 A player's acts, and the instructor's awards and fines, are in acts.py.
 """
 
+import secrets
+
+from flask import current_app
 from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.extensions import db
 from app.game import ledger, rules
+from app.game.content.catalogue import catalogue
 from app.game.ledger import write_transaction
 from app.game.reads.lookups import CitizenRow, citizen_row, current_round, newest_round_id
+from app.game.rules import society
 from app.models import Citizen, Classroom, Round, Standing, User, utcnow
 
 OPEN_CODE = "OPEN00"  # reserved: "0" is not in the join-code alphabet
@@ -32,11 +37,23 @@ def open_round() -> Round:
                 classroom = Classroom(name="Solo play", join_code=OPEN_CODE, is_open=True)
                 session.add(classroom)
                 session.flush()
-                add_round(session, classroom.id, 1, rules.DEFAULT_WORLD, "running")
+                round_ = add_round(session, classroom.id, 1, rules.DEFAULT_WORLD, "running")
+                add_town(session, round_, current_app.config["SOLO_NEIGHBOURS"])
         except IntegrityError:
             pass  # another request created it first
         classroom = db.session.scalar(select(Classroom).where(Classroom.is_open))
     return current_round(classroom.id)
+
+
+def add_town(session: Session, round_: Round, count: int) -> None:
+    """Give solo play a town of simulated neighbours, so that friends, reports, the blacklist
+    and the class meters have someone to work with."""
+    if count:
+        temperaments = list(catalogue().temperaments)
+        add_citizens(
+            session, round_, society.simulated_people(round_.seed, set(), count, temperaments)
+        )
+        round_.simulated_at = round_.started_at
 
 
 def add_round(session: Session, classroom_id: int, number: int, world: str, status: str) -> Round:
@@ -50,6 +67,7 @@ def add_round(session: Session, classroom_id: int, number: int, world: str, stat
         status=status,
         started_at=now if running else None,
         growth_at=now if running else None,
+        seed=secrets.randbelow(2**31),
     )
     session.add(round_)
     session.flush()
@@ -65,16 +83,23 @@ def add_citizen(session: Session, round_: Round, user: User, display_name: str) 
     ).one()
 
 
-def add_citizens(session: Session, round_: Round, people: list[tuple[int, str]]) -> None:
-    """Create many citizens at once, every track of the round's world at its baseline."""
+def add_citizens(session: Session, round_: Round, people: list[tuple]) -> None:
+    """Create many citizens at once, every track of the round's world at its baseline: people
+    are (account, name) pairs, or (None, name, temperament) for simulated citizens."""
     if not people:
         return
     now = utcnow()
     ids = session.scalars(
         insert(Citizen).returning(Citizen.id, sort_by_parameter_order=True),
         [
-            {"round_id": round_.id, "user_id": user_id, "display_name": name, "created_at": now}
-            for user_id, name in people
+            {
+                "round_id": round_.id,
+                "user_id": person[0],
+                "display_name": person[1],
+                "temperament": person[2] if len(person) > 2 else None,
+                "created_at": now,
+            }
+            for person in people
         ],
     ).all()
     tracks = rules.world_for(round_.world).tracks

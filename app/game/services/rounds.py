@@ -115,6 +115,8 @@ def change_status(round_id: int, command: str) -> Round:
         if target == "running":
             round_.started_at = round_.started_at or now
             round_.growth_at = now  # paused time brings no growth
+            if round_.simulated_at is not None:
+                round_.simulated_at = now  # a simulated society sleeps through a pause
         if target == "ended":
             round_.ended_at = now
             round_.debrief_open = True
