@@ -208,7 +208,7 @@ def perform_in(
         actor=actor,
     )
     if target is not None:
-        _on_target(session, citizen, target, attempt.action, outcome, key, now)
+        _on_target(session, citizen, target, attempt.action, outcome, key, now, actor)
     if world.touches_meters(attempt.action):
         ledger.apply_effects(
             session,
@@ -243,7 +243,9 @@ def _target(session, citizen, action: str, target_id: int | None) -> Citizen | N
     return target
 
 
-def _on_target(session, citizen, target: Citizen, action: str, outcome, key: str, now) -> None:
+def _on_target(
+    session, citizen, target: Citizen, action: str, outcome, key: str, now, actor
+) -> None:
     """Write what an aimed act does to its target: a friendship made or ended, and any
     effects the rules decided on the target (a report's line in their file)."""
     bond = rules.ACTS[action].bond
@@ -266,4 +268,5 @@ def _on_target(session, citizen, target: Citizen, action: str, outcome, key: str
             ],
             action=rules.ACTS[action].target_event,
             now=now,
+            actor=actor,
         )
