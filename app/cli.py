@@ -1,6 +1,7 @@
 """Flask commands for instructors and operators."""
 
 import re
+import time
 
 import click
 from flask import Flask
@@ -15,7 +16,7 @@ from app.extensions import db
 from app.game import ledger
 from app.game.reads import audit
 from app.game.rules import codes
-from app.game.services import players, rounds
+from app.game.services import players, rounds, society
 from app.models import Classroom
 
 
@@ -63,6 +64,24 @@ def register(app: Flask) -> None:
         except IntegrityError:
             raise click.ClickException(f"The username {username!r} is taken.") from None
         click.echo(f"Instructor {username} created.")
+
+    society_group = AppGroup("society", help="Drive the simulated societies of running rounds.")
+
+    @society_group.command("run")
+    @click.option("--every", default=5.0, help="Seconds between two catch-ups.")
+    @click.option("--once", is_flag=True, help="Catch up once, then stop.")
+    def society_run(every: float, once: bool) -> None:
+        """Write the acts every running round's society owes, again and again (for a large
+        deployment: set FLASK_SOCIETY_ON_REQUESTS=false so that requests leave it to this)."""
+        while True:
+            written = sum(society.catch_up(round_id) for round_id in society.running_societies())
+            db.session.remove()
+            if once:
+                click.echo(f"{written} simulated acts written.")
+                return
+            time.sleep(every)
+
+    app.cli.add_command(society_group)
 
     @app.cli.command("audit")
     def audit_ledger() -> None:

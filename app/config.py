@@ -33,6 +33,9 @@ def configure(app: Flask, test_config: dict | None) -> None:
         HISTORY_PAGE_SIZE=25,
         PACE=1.0,  # scales every cooldown: 0.5 for a quick round, 2 for a slow one
         SOLO_NEIGHBOURS=12,  # simulated citizens in the town of solo play (0: none)
+        # The simulated society acts as requests find its ticks due; set false when
+        # `flask society run` drives it instead.
+        SOCIETY_ON_REQUESTS=True,
     )
     app.config.from_prefixed_env()
     if test_config:
@@ -50,6 +53,12 @@ def normalise(config: dict) -> None:
     config["PACE"] = float(config["PACE"])
     if not 0 <= config["PACE"] <= 10:
         raise ValueError("PACE must be between 0 and 10")
+    if isinstance(config["SOCIETY_ON_REQUESTS"], str):  # FLASK_SOCIETY_ON_REQUESTS=false
+        config["SOCIETY_ON_REQUESTS"] = config["SOCIETY_ON_REQUESTS"].lower() in (
+            "1",
+            "true",
+            "yes",
+        )
     config["SOLO_NEIGHBOURS"] = int(config["SOLO_NEIGHBOURS"])
     if not 0 <= config["SOLO_NEIGHBOURS"] <= 200:
         raise ValueError("SOLO_NEIGHBOURS must be between 0 and 200")

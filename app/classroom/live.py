@@ -23,7 +23,8 @@ def live(template: str, fragment: str, classroom, last_acts: bool = False, **con
     if ledger.growth_due(round_, lookups.now()):
         ledger.settle(round_.id)
         round_ = current_round(classroom.id)
-    if society.due(round_, lookups.now()) and society.catch_up(round_.id):
+    due = society.on_requests() and society.due(round_, lookups.now())
+    if due and society.catch_up(round_.id):
         round_ = current_round(classroom.id)
     tag = roster.live_tag(round_)
     is_fragment = request.args.get("fragment") == "1"

@@ -105,7 +105,8 @@ def current_life() -> queries.Life:
     if "life" not in g:
         life = queries.life_of(g.citizen)
         # the simulated society acts as time passes: a page that finds its acts due writes them
-        if society.due(life.round, lookups.now()) and society.catch_up(life.round.id):
+        due = society.on_requests() and society.due(life.round, lookups.now())
+        if due and society.catch_up(life.round.id):
             life = queries.life_of(g.citizen)
         g.life = life
     return g.life

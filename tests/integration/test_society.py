@@ -167,3 +167,19 @@ def test_solo_play_has_a_town_that_lives_and_answers(app, make_app):
         acted = db.session.scalars(select(Event.actor).where(Event.actor == "simulated")).all()
         assert len(acted) > 10
         assert ledger_mismatches() == []
+
+
+def test_a_command_can_drive_the_society_instead_of_requests(app, teacher_account, make_app):
+    quiet = make_app(SOCIETY_ON_REQUESTS=False, SOLO_NEIGHBOURS=12)
+    with time_machine.travel(START, tick=False) as clock:
+        alice = Player.register(quiet.test_client(), "alice")
+        clock.shift(120)
+        assert alice.client.get("/").status_code == 200
+        with quiet.app_context():
+            assert db.session.scalar(select(Event.id).where(Event.actor == "simulated")) is None
+        result = quiet.test_cli_runner().invoke(args=["society", "run", "--once"])
+    assert result.exit_code == 0 and "simulated acts written" in result.output
+    written = int(result.output.split()[0])
+    with quiet.app_context():
+        count = len(db.session.scalars(select(Event.id).where(Event.actor == "simulated")).all())
+    assert written > 0 and count >= written

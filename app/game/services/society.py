@@ -52,6 +52,20 @@ def tick_time(round_: Round, tick: int) -> datetime:
     return round_.started_at + timedelta(seconds=society.TICK * tick)
 
 
+def on_requests() -> bool:
+    """Say whether requests move the society (else `flask society run` does)."""
+    return current_app.config["SOCIETY_ON_REQUESTS"]
+
+
+def running_societies() -> list[int]:
+    """Return the running rounds that have a simulated society."""
+    return list(
+        db.session.scalars(
+            select(Round.id).where(Round.status == "running", Round.simulated_at.is_not(None))
+        )
+    )
+
+
 def due(round_: Round, now: datetime) -> range:
     """Return the ticks of a running round's society that are due and not yet written (none
     for a round without one: its `simulated_at` is set when its first simulated citizen
