@@ -11,6 +11,8 @@ from gevent import monkey
 monkey.patch_all()
 
 import os  # noqa: E402
+import sqlite3  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
@@ -29,6 +31,7 @@ ASSEMBLY = int(os.environ.get("BENCH_ASSEMBLY", 2000))
 ASSEMBLY_PROJECTORS = int(os.environ.get("BENCH_ASSEMBLY_PROJECTORS", 20))
 ASSEMBLY_HISTORY = int(os.environ.get("BENCH_ASSEMBLY_EVENTS", 200_000))
 WORKERS = int(os.environ.get("WORKERS", 2 * (os.cpu_count() or 1) + 1))
+SOCIETY_PLAYERS, SOCIETY_SIZE = 30, 200  # a class with a simulated society of its own
 ROUNDS, TURN = 3, 5  # alternations, and seconds of each endpoint in each
 
 
@@ -39,6 +42,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="citizen-bench-") as tmp:
         results += throughput(Path(tmp) / "p1")
         results += klass(Path(tmp) / "p2")
+        results += society(Path(tmp) / "society")
         results += assembly(Path(tmp) / "assembly")
     report(results, load_before, time.monotonic() - started)
     return 0 if all(ok for *_, ok in results) else 1
@@ -113,6 +117,46 @@ def klass(folder: Path) -> list:
         rows.append(reset_row(PLAYERS, HISTORY, reset))
     rows.append(ledger_row(setup))
     return rows
+
+
+def society(folder: Path) -> list:
+    """A class of 30 with 200 simulated citizens and 10 projectors: the same class with its
+    society still, then moving (caught up on requests); P2's targets hold with it moving."""
+    setup = seed(folder, players=SOCIETY_PLAYERS, history=0, world="video")
+    subprocess.run(
+        [sys.executable, "-m", "bench.seed_society", str(setup.classroom_id), str(SOCIETY_SIZE)],
+        cwd=HERE.parent,
+        env=setup.env,
+        check=True,
+    )
+    loads = {}
+    for moving in (False, True):
+        env = setup.env | {"FLASK_SOCIETY_ON_REQUESTS": "true" if moving else "false"}
+        with Server(env, WORKERS, pace=1) as server:
+            loads[moving] = measure(server.url, setup, SOCIETY_PLAYERS, PROJECTORS, SECONDS)
+    acts = simulated_acts(setup)
+    still, moving = loads[False], loads[True]
+    name = f"P2 class of {SOCIETY_PLAYERS} + {SOCIETY_SIZE} simulated, {PROJECTORS} projectors"
+    return [
+        *latency(name, moving, 50, 200),
+        (
+            "Society catch-up: its cost per request (moving − still, p50 / p95)",
+            f"{moving.p50 - still.p50:+.0f} / {moving.p95 - still.p95:+.0f} ms; "
+            f"{acts} simulated acts written in {SECONDS} s",
+            "(reported)",
+            acts > 0,
+        ),
+        ledger_row(setup),
+    ]
+
+
+def simulated_acts(setup) -> int:
+    """Count the events the simulated citizens wrote."""
+    with sqlite3.connect(setup.folder / "bench.sqlite") as connection:
+        (count,) = connection.execute(
+            "SELECT count(DISTINCT created_at || citizen_id) FROM event WHERE actor = 'simulated'"
+        ).fetchone()
+    return count
 
 
 def assembly(folder: Path) -> list:

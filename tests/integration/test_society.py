@@ -149,6 +149,17 @@ def test_a_catch_up_writes_at_most_a_batch_and_the_next_one_goes_on(app, teacher
     assert first - START.replace(tzinfo=None) == batch and second - first == batch
 
 
+def test_a_long_quiet_spell_is_slept_through(app, teacher_account):
+    with time_machine.travel(START, tick=False) as clock:
+        round_id = society_round(app, 5, 6, "Asleep")
+        clock.shift(3600)
+        with app.app_context():
+            society.catch_up(round_id)
+    times = {row[-1] for row in ledger_of(app, round_id)}
+    backlog = rules_society.TICK * rules_society.MAX_BACKLOG
+    assert times and min(times) > START.replace(tzinfo=None) + timedelta(seconds=3600 - backlog)
+
+
 def test_solo_play_has_a_town_that_lives_and_answers(app, make_app):
     town = make_app(SOLO_NEIGHBOURS=12)
     with time_machine.travel(START, tick=False) as clock:

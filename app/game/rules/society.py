@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from app.game.rules.names import ADJECTIVES, ANIMALS
 
 TICK = 5  # seconds of the round between two moments at which the society may act
-MAX_TICKS = 24  # a catch-up writes at most this many ticks at once; the next request goes on
+MAX_TICKS = 12  # a catch-up writes at most this many ticks at once; the next request goes on
+MAX_BACKLOG = 60  # ticks older than this when a catch-up comes are slept through: nobody looked
 MAX_SIMULATED = 200  # simulated citizens in one round, at most
 CONDITIONS = ("crackdown", "control", "unrest", "slowdown", "low", "high", "friends_lower")
 

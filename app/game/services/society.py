@@ -75,6 +75,7 @@ def due(round_: Round, now: datetime) -> range:
     done = max(round_.simulated_at, round_.started_at)
     first = int((done - round_.started_at).total_seconds() // society.TICK) + 1
     last = int((now - round_.started_at).total_seconds() // society.TICK)
+    first = max(first, last - society.MAX_BACKLOG + 1)  # a long quiet spell is slept through
     return range(first, min(last, first + society.MAX_TICKS - 1) + 1)
 
 
