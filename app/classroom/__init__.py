@@ -12,6 +12,7 @@ from app.classroom import (  # noqa: E402, F401
     live,
     players,
     settings,
+    society,
     split,
     views,
 )

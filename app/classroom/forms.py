@@ -7,6 +7,7 @@ from wtforms.validators import AnyOf, InputRequired, Length, NumberRange, Option
 from app.game import rules
 from app.game.content.kit import kit
 from app.game.content.kit import reason as reason_of
+from app.game.rules.society import MAX_SIMULATED
 from app.web.forms import ActionForm
 from app.web.words import ZONES
 
@@ -68,6 +69,13 @@ class ResetForm(FlaskForm):
     confirm = BooleanField(
         "Yes: end this round, archive it, and start everyone again at the baseline",
         validators=[InputRequired(message="Tick the box to confirm the reset.")],
+    )
+
+
+class SimulatedForm(FlaskForm):
+    count = IntegerField(
+        "How many to add",
+        validators=[InputRequired(), NumberRange(min=1, max=MAX_SIMULATED)],
     )
 
 

@@ -16,12 +16,13 @@ from app.classroom.forms import (
     PurgeForm,
     RenameForm,
     ResetForm,
+    SimulatedForm,
     StatusForm,
     WordsForm,
     ZoneForm,
 )
 from app.game import rules
-from app.game.reads import lookups, queries, roster
+from app.game.reads import lookups, queries, roster, society
 from app.game.reads.lookups import current_round
 from app.game.services import halves, rounds
 from app.links import public_url
@@ -75,6 +76,7 @@ def show(classroom_id: int):
     current = history[0]
     url = join_url(classroom)
     twin = halves.twin_of(classroom)
+    players, simulated = society.head_count(current.id)
     return render_template(
         "classroom/show.html",
         classroom=classroom,
@@ -94,7 +96,9 @@ def show(classroom_id: int):
         words=WordsForm(words=classroom.banned_words),
         status=StatusForm(),
         reset=ResetForm(round_id=current.id, world=current.world),
-        players=len(roster.roster(current, last_acts=False)),
+        players=players,
+        simulated=simulated,
+        add_simulated=SimulatedForm(),
         transitions=rounds.TRANSITIONS,
         worlds=rules.WORLDS,
     )
