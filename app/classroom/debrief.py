@@ -7,7 +7,7 @@ from app.classroom import bp
 from app.classroom.access import own_classroom
 from app.classroom.economy import meter_chart
 from app.game import rules
-from app.game.reads import class_checks, lookups, reveal, roster
+from app.game.reads import class_checks, lookups, reveal, roster, society
 from app.game.reads.lookups import current_round
 from app.game.rules import meters
 from app.game.services import halves, rounds
@@ -57,6 +57,7 @@ def class_debrief(classroom_id: int):
         summaries=[reveal.round_summary(r) for r in history],
         twin_summaries=[reveal.round_summary(r) for r in both[len(history) :]],
         chosen=reveal.round_summary(chosen),
+        fared=society.fared(chosen),
         meter_chart=meter_chart(chosen),
         worlds=rules.WORLDS,
         by_world=class_checks.world_checks(both),

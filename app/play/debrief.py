@@ -3,7 +3,7 @@
 from flask import abort, flash, g, redirect, request, url_for
 
 from app.game import rules
-from app.game.reads import checks, queries, reveal
+from app.game.reads import checks, queries, reveal, society
 from app.game.rules import detection
 from app.game.services import answering, guesses
 from app.game.services.rounds import state_sentence
@@ -118,6 +118,8 @@ def show_debrief(citizen, life: queries.Life, guess: str, guess_text: str | None
         charts=charts,
         cards=reveal.cards_met(citizen.id, life.world),
         met=reveal.consequences_met(citizen.id, life.world),
+        fared=society.fared(life.round),
+        score_label=life.primary.label,
         sheets=checks.player_sheets(citizen.id),
         d_prime=detection.d_prime,
         criterion=detection.criterion,

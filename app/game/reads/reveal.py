@@ -47,10 +47,16 @@ def debrief_open(round_: Round) -> bool:
 
 def round_summary(round_: Round) -> dict:
     """Summarise one round for the class debrief: means, conformity, checks, each on the
-    players still in the round (a removed player counts in none of them)."""
+    players still in the round (a removed player counts in none of them). Players and means
+    count simulated citizens too, and say how many there are; conformity is the players'."""
     world = rules.world_for(round_.world)
     means = db.session.execute(
-        select(func.count(), func.avg(_track(world.primary)), func.avg(_track("wellbeing")))
+        select(
+            func.count(),
+            func.avg(_track(world.primary)),
+            func.avg(_track("wellbeing")),
+            func.count(Citizen.temperament),
+        )
         .select_from(Citizen)
         .where(Citizen.round_id == round_.id, Citizen.kicked_at.is_(None))
     ).one()
@@ -64,6 +70,7 @@ def round_summary(round_: Round) -> dict:
         "round": round_,
         "world": world,
         "players": means[0],
+        "simulated": means[3],
         "mean_score": round(means[1] or 0),
         "mean_wellbeing": round(means[2] or 0),
         "conformity": world.conformity([action for _, _, action in acts]),
