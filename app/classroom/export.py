@@ -9,7 +9,7 @@ from flask import Response
 from app.classroom import bp
 from app.classroom.access import own_classroom, own_round
 from app.game.content.catalogue import catalogue
-from app.game.reads import checks, class_checks, lookups, roster
+from app.game.reads import checks, class_checks, lookups, roster, society
 from app.game.rules import detection
 from app.web.access import instructor_required
 from app.web.words import local
@@ -43,9 +43,11 @@ def standings_csv(classroom_id: int, number: int):
     classroom = own_classroom(classroom_id)
     round_ = own_round(classroom, number)
     pairs = {p.citizen_id: p for p in class_checks.pairs_of(classroom.id, [round_], True)}
+    temperaments = society.temperaments_of(round_.id)  # a simulated citizen's; blank: a player
     rows = [
         ["pseudonym", "score", "tier", "blacklisted", "wellbeing", "removed"]
         + [f"{phase}_{name}" for phase in checks.PHASES for name in FIGURES]
+        + ["temperament"]
     ]
     for r in roster.roster(round_):
         pair = pairs.get(r.citizen_id)
@@ -59,6 +61,7 @@ def standings_csv(classroom_id: int, number: int):
                 "yes" if r.kicked else "",
                 *figures(pair.before if pair else []),
                 *figures(pair.after if pair else []),
+                temperaments.get(r.citizen_id, ""),
             ]
         )
     return csv_response(rows, f"{classroom.join_code}-round-{number}-standings.csv")
@@ -158,7 +161,7 @@ def ledger_csv(classroom_id: int, number: int):
 # the columns of each table in a backup
 BACKUP = {
     "rounds": "id number world status created_at ended_at purged_at",
-    "citizens": "id round_id display_name created_at kicked_at",
+    "citizens": "id round_id display_name created_at kicked_at temperament",
     "standings": "citizen_id track baseline value",
     "events": "id citizen_id round_id track action item delta actor reason note created_at",
     "check_answers": "id citizen_id phase statement answer confidence correct created_at",

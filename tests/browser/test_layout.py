@@ -1,5 +1,5 @@
 """Layout in Chromium: the projector fits its screen, the phone's header is small, and no
-user text, however long or wide, makes a page wider than the window."""
+user text, however long or wide, nor any table, makes a page wider than the window."""
 
 import html
 import re
@@ -61,8 +61,8 @@ def as_person(new_page, live_server, client, viewport):
 
 @pytest.fixture
 def lesson(app):
-    """A running round with players, acts, fines, complaints and the nastiest texts; and a
-    second class waiting in its lobby with a crowd of arrivals."""
+    """A running round with players, simulated citizens, acts, fines, complaints and the
+    nastiest texts; and a second class waiting in its lobby with a crowd of arrivals."""
     teacher = make_instructor(app)
     classroom_id, code = make_classroom(app, name="Civics 9B " + "Ｗ" * 60)
     base = f"/classes/{classroom_id}"
@@ -85,6 +85,8 @@ def lesson(app):
             **_fine(monitor),
         )
         assert response.status_code == 303, response.get_data(as_text=True)
+    # simulated citizens: the debriefs then show how each temperament fared
+    assert instructor_post(teacher, base, f"{base}/simulated", count="12").status_code == 303
     instructor_post(teacher, base, f"{base}/debrief/open")
     nasty.take_check("after")
     nasty.submit("/debrief/guess", None, choice="nothing", text=COMPLAINT)
@@ -230,6 +232,8 @@ def test_long_names_and_texts_never_widen_a_page(lesson, new_page, live_server, 
         too_wide += [(url, text) for text in page.evaluate(CUT_WITHOUT_TITLE)]  # text cut, lost
         name = url.strip("/").replace("/", "-") or "dashboard"
         screenshot(page, f"long-text-{name}")
+        if url.endswith("debrief"):  # the table of temperaments fits as well
+            assert page.locator(".fared-table th[scope=row]").count() == 7, url
     assert too_wide == [], repr(too_wide)
 
 
