@@ -194,3 +194,13 @@ def test_a_command_can_drive_the_society_instead_of_requests(app, teacher_accoun
     with quiet.app_context():
         count = len(db.session.scalars(select(Event.id).where(Event.actor == "simulated")).all())
     assert written > 0 and count >= written
+
+
+def test_an_ended_round_takes_no_simulated_citizens(app, teacher_account):
+    round_id = society_round(app, 2, 3, "Ended")
+    with app.app_context():
+        rounds.change_status(round_id, "end")
+        with pytest.raises(society.Refused, match="ended"):
+            society.add_simulated(round_id, 5)
+        count = db.session.scalars(select(Citizen.id).where(Citizen.round_id == round_id)).all()
+    assert len(count) == 3

@@ -29,6 +29,8 @@ def add_simulated(round_id: int, count: int) -> int:
     temperaments = list(catalogue().temperaments)
     with write_transaction() as session:
         round_ = session.get(Round, round_id)
+        if round_.status == "ended":
+            raise Refused("The round has ended: start a new one to add simulated citizens.", 409)
         names = set(
             session.scalars(select(Citizen.display_name).where(Citizen.round_id == round_id))
         )
