@@ -22,7 +22,7 @@ def consequence_list(items: list[Tagged]) -> Markup:
     html = _consequences.get(keys)
     if html is None:
         macro = current_app.jinja_env.get_template("macros/ui.html").module.consequence
-        html = _consequences[keys] = Markup("".join(macro(item) for item in items))
+        html = _consequences[keys] = Markup("").join(macro(item) for item in items)
     return html
 
 
@@ -31,13 +31,18 @@ def world_part(life, name: str) -> Markup:
     is rendered once per key."""
     key = life.world.part_key(name, life.standings)
     if key is None:
-        return Markup(render_template(life.world.part(name), life=life, content=catalogue()))
+        return _rendered(life, name)
     key = (life.world.key, name, key)
     html = _parts.get(key)
     if html is None:
-        html = Markup(render_template(life.world.part(name), life=life, content=catalogue()))
-        _parts[key] = html
+        html = _parts[key] = _rendered(life, name)
     return html
+
+
+def _rendered(life, name: str) -> Markup:
+    # A template's output, escaped by Jinja's autoescape as it rendered: safe to insert as is.
+    html = render_template(life.world.part(name), life=life, content=catalogue())
+    return Markup(html)  # nosec B704
 
 
 def register(app: Flask) -> None:
