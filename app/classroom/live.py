@@ -23,8 +23,7 @@ def live(template: str, fragment: str, classroom, last_acts: bool = False, **con
     if ledger.growth_due(round_, lookups.now()):
         ledger.settle(round_.id)
         round_ = current_round(classroom.id)
-    due = society.on_requests() and society.due(round_, lookups.now())
-    if due and society.catch_up(round_.id):
+    if society.catch_up_if_due(round_):
         round_ = current_round(classroom.id)
     tag = roster.live_tag(round_)
     is_fragment = request.args.get("fragment") == "1"

@@ -105,8 +105,7 @@ def current_life() -> queries.Life:
     if "life" not in g:
         life = queries.life_of(g.citizen)
         # the simulated society acts as time passes: a page that finds its acts due writes them
-        due = society.on_requests() and society.due(life.round, lookups.now())
-        if due and society.catch_up(life.round.id):
+        if society.catch_up_if_due(life.round):
             life = queries.life_of(g.citizen)
         g.life = life
     return g.life

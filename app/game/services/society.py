@@ -59,6 +59,12 @@ def on_requests() -> bool:
     return current_app.config["SOCIETY_ON_REQUESTS"]
 
 
+def catch_up_if_due(round_: Round) -> bool:
+    """Catch a round's society up when requests move it and ticks are due; say whether it
+    wrote anything (the caller then reads the round again)."""
+    return bool(on_requests() and due(round_, utcnow()) and catch_up(round_.id))
+
+
 def running_societies() -> list[int]:
     """Return the running rounds that have a simulated society."""
     return list(
@@ -95,7 +101,7 @@ def catch_up(round_id: int, now: datetime | None = None) -> int:
             return 0
         claimed = session.execute(
             update(Round)
-            .where(Round.id == round_id, _same(Round.simulated_at, round_.simulated_at))
+            .where(Round.id == round_id, Round.simulated_at == round_.simulated_at)
             .values(simulated_at=tick_time(round_, ticks[-1]))
         )
         if claimed.rowcount != 1:
@@ -105,10 +111,6 @@ def catch_up(round_id: int, now: datetime | None = None) -> int:
             for citizen in people:
                 written += _act(session, round_, citizen, tick)
     return written
-
-
-def _same(column, value):
-    return column.is_(None) if value is None else column == value
 
 
 def _simulated(session, round_id: int) -> list[Citizen]:
