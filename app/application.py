@@ -3,6 +3,7 @@
 from functools import lru_cache
 
 from flask import Flask
+from flask.globals import _cv_request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import URLSafeTimedSerializer
 
@@ -49,10 +50,66 @@ def _sessionless_paths(app: Flask) -> frozenset[str]:
     return paths
 
 
+URLS_KEPT = 4096  # links a worker keeps built; past that it starts again
+
+
 class Game(Flask):
-    """Flask, checking once per hook (not on every request) whether it is a coroutine."""
+    """Flask, checking once per hook (not on every request) whether it is a coroutine, and
+    building each link once per worker."""
 
     session_interface = CachedSerializerSessions()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._built: dict[tuple, str] = {}
+
+    def url_for(
+        self,
+        /,
+        endpoint: str,
+        *,
+        _anchor=None,
+        _method=None,
+        _scheme=None,
+        _external=None,
+        **values,
+    ) -> str:
+        """Build a link as Flask does, once for each endpoint, values and script root.
+
+        A page links to the same few places on every request; building one costs as much as
+        a small query. Links that need more than the rules (an anchor, a method, a scheme, an
+        absolute address, a blueprint-relative name, a url_defaults hook) are built each time.
+        """
+        context = _cv_request.get(None)
+        if (
+            context is None
+            or _anchor
+            or _method
+            or _scheme
+            or _external
+            or endpoint[:1] == "."
+            or any(self.url_default_functions.values())
+        ):
+            return super().url_for(
+                endpoint,
+                _anchor=_anchor,
+                _method=_method,
+                _scheme=_scheme,
+                _external=_external,
+                **values,
+            )
+        try:
+            key = (context.request.script_root, endpoint, *values.items())
+            return self._built[key]
+        except KeyError:
+            pass
+        except TypeError:  # a value that cannot be a key
+            return super().url_for(endpoint, **values)
+        url = super().url_for(endpoint, **values)
+        if len(self._built) >= URLS_KEPT:
+            self._built = {}
+        self._built[key] = url
+        return url
 
     def ensure_sync(self, func):
         if _is_async(func):

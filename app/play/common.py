@@ -1,6 +1,7 @@
 """What every player page shares: the citizen, the check gate, the life, and rendering."""
 
-from functools import wraps
+from collections.abc import Mapping
+from functools import cached_property, wraps
 
 from flask import current_app, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user
@@ -119,13 +120,34 @@ def page(template: str, status: int = 200, alert: str | None = None, life=None, 
         template,
         life=life,
         act_message=act_message(),
-        cooldowns=queries.cooldowns(life, lookups.now(), current_app.config["PACE"]),
+        cooldowns=Cooldowns(life),
         alert=alert,
         content=catalogue(),
         actions=rules.ACTS,
         **context,
     )
     return html, status
+
+
+class Cooldowns(Mapping):
+    """The seconds left before each act, read from the ledger when a page first shows one:
+    the dashboard and the history show none, and skip the read."""
+
+    def __init__(self, life: queries.Life):
+        self.life = life
+
+    @cached_property
+    def found(self) -> dict[str, int]:
+        return queries.cooldowns(self.life, lookups.now(), current_app.config["PACE"])
+
+    def __getitem__(self, action: str) -> int:
+        return self.found[action]
+
+    def __iter__(self):
+        return iter(self.found)
+
+    def __len__(self) -> int:
+        return len(self.found)
 
 
 def act_message() -> tuple[str, str] | None:

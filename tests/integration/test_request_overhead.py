@@ -48,3 +48,58 @@ def test_the_session_serializer_is_made_once_per_key(app):
     assert sessions.get_signing_serializer(app) is first
     app.secret_key = "another key"
     assert sessions.get_signing_serializer(app) is not first
+
+
+def test_links_are_built_for_each_script_root(player):
+    plain = player.client.get("/").get_data(as_text=True)
+    assert 'href="/feed"' in plain
+    mounted = player.client.get("/", base_url="http://localhost/game/").get_data(as_text=True)
+    assert 'href="/game/feed"' in mounted
+    assert 'href="/feed"' not in mounted
+
+
+def test_links_with_values_differ_by_value(app, player):
+    with app.test_request_context("/"):
+        from flask import url_for
+
+        first = url_for("play.share", article_id="grain-quota")
+        second = url_for("play.share", article_id="river-trees")
+        assert (first, second) == ("/feed/grain-quota/share", "/feed/river-trees/share")
+        assert url_for("play.feed", _anchor="top") == "/feed#top"
+        assert url_for("play.feed", _external=True) == "http://localhost/feed"
+
+
+def statements_while(app, client, path: str) -> list[str]:
+    from sqlalchemy import event
+
+    from app.extensions import db
+
+    seen: list[str] = []
+
+    def note(conn, cursor, statement, *_):
+        seen.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        assert client.get(path).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    return seen
+
+
+def test_cooldowns_are_read_only_by_pages_that_show_them(app, player):
+    player.share()
+    last_acts = "GROUP BY event.action"
+    assert not any(last_acts in s for s in statements_while(app, player.client, "/"))
+    assert any(last_acts in s for s in statements_while(app, player.client, "/feed"))
+
+
+def test_the_dashboard_shows_the_newest_entries_grouped_by_act(player):
+    player.share()  # each act has its own cooldown: three acts, one of each
+    player.buy()
+    player.complain()
+    page = player.client.get("/").get_data(as_text=True)
+    ledger = page[page.index('class="ledger"') :]
+    assert ledger.count("<tr>") == 1 + 3  # the header, then one row per act

@@ -154,20 +154,20 @@ class Entry:
     changes: tuple[tuple[str, int], ...]
 
 
-def entries(events: list[Event]) -> list[Entry]:
-    """Group consecutive events of one act (same citizen, time, reason, actor) into entries."""
-    groups: list[list[Event]] = []
+def entries(events, limit: int | None = None) -> list[Entry]:
+    """Group consecutive events of one act (same citizen, time, reason, actor) into entries;
+    with a limit, only the first that many are built (a page shows a few of the rows read)."""
+    groups: list[list] = []
+    last = None
     for event in events:
-        head = groups[-1][0] if groups else None
-        same = head and (head.created_at, head.reason, head.actor) == (
-            event.created_at,
-            event.reason,
-            event.actor,
-        )
-        if same:
+        act = (event.citizen_id, event.created_at, event.reason, event.actor)
+        if act == last:
             groups[-1].append(event)
+        elif limit is not None and len(groups) == limit:
+            break
         else:
             groups.append([event])
+            last = act
     return [
         Entry(
             group[0].citizen_id,
@@ -205,7 +205,7 @@ RECENT = (
 
 def recent_entries(citizen_id: int, limit: int) -> list[Entry]:
     """Return the citizen's newest acts, newest first (read as rows: no objects to track)."""
-    return entries(list(_rows(RECENT, citizen=citizen_id, rows=limit * 3)))[:limit]
+    return entries(_rows(RECENT, citizen=citizen_id, rows=limit * 3), limit)
 
 
 def history_page(citizen_id: int, page: int, size: int) -> tuple[list[Event], int]:

@@ -121,7 +121,7 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
         if event.action in rules.ACTS and rules.ACTS[event.action].aimed
     }
     found = []
-    for entry in queries.entries([event for event, _ in rows])[:limit]:
+    for entry in queries.entries([event for event, _ in rows], limit):
         key = (entry.citizen_id, entry.created_at, entry.reason)
         reason = unnamed.get(key, entry.reason)
         found.append((names[entry.citizen_id], replace(entry, reason=reason)))
