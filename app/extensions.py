@@ -1,7 +1,8 @@
 """The extension singletons, and the SQLite settings every connection gets."""
 
-from flask import Flask, request
+from flask import Flask
 from flask.globals import request_ctx
+from flask.sessions import NullSession
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -33,6 +34,7 @@ def register(app: Flask) -> None:
     # "basic" protection only marks a session not fresh, and no page asks for a fresh login:
     # it would hash the address and browser on every request for nothing.
     login_manager.session_protection = None
+    skip_remember_cookie_without_session(app)
     csrf.init_app(app)
     check_csrf_only_on_writes(app)
     from app import ratelimit  # noqa: F401  (registers the database:// storage)
@@ -52,11 +54,29 @@ def check_csrf_only_on_writes(app: Flask) -> None:
 
 def _on_writes(hook, methods: frozenset[str]):
     def csrf_protect():
-        if request.method in methods:
+        if request_ctx.request.method in methods:
             return hook()
         return None
 
     return csrf_protect
+
+
+def skip_remember_cookie_without_session(app: Flask) -> None:
+    """Leave the remember cookie alone on requests that have no session (the health check):
+    Flask-Login's hook would look in an empty session and the config on each of them."""
+    hooks = app.after_request_funcs.get(None, [])
+    for i, hook in enumerate(hooks):
+        if _owner(hook) is login_manager:
+            hooks[i] = _with_session(hook)
+
+
+def _with_session(hook):
+    def run(response):
+        if isinstance(request_ctx.session, NullSession):
+            return response
+        return hook(response)
+
+    return run
 
 
 def check_limits_only_where_set(app: Flask) -> None:

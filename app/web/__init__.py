@@ -24,10 +24,15 @@ def compress_what_gains(response: Response) -> Response:
     """
     if response.status_code in REDIRECTS:
         return response
-    size = None if response.is_streamed else response.content_length
+    streamed = response.is_streamed
+    size = None if streamed else response.content_length
     if size is not None and size < current_app.config["COMPRESS_MIN_SIZE"]:
         return response
-    return compress.after_request(response)
+    response = compress.after_request(response)
+    if streamed and hasattr(response.response, "close"):
+        # a compressed stream wraps the file it reads: close that file with the response
+        response.call_on_close(response.response.close)
+    return response
 
 
 def register(app: Flask) -> None:
@@ -65,13 +70,6 @@ def register(app: Flask) -> None:
     app.jinja_env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     if not app.config["COMPRESS_REGISTER"]:
         app.after_request(compress_what_gains)
-
-    @app.after_request  # registered after Compress: runs before it
-    def close_what_compression_wraps(response: Response) -> Response:
-        """A compressed stream wraps the file it reads; close that file with the response."""
-        if response.is_streamed and hasattr(response.response, "close"):
-            response.call_on_close(response.response.close)
-        return response
 
     @app.get("/favicon.ico")
     def favicon():

@@ -103,3 +103,19 @@ def test_the_dashboard_shows_the_newest_entries_grouped_by_act(player):
     page = player.client.get("/").get_data(as_text=True)
     ledger = page[page.index('class="ledger"') :]
     assert ledger.count("<tr>") == 1 + 3  # the header, then one row per act
+
+
+def test_static_files_may_be_cached_but_not_framed(client):
+    response = client.get("/static/css/site.css")
+    response.close()
+    assert response.status_code == 200
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+    assert response.headers.getlist("X-Frame-Options") == ["DENY"]
+    assert response.headers.getlist("X-Content-Type-Options") == ["nosniff"]
+
+
+def test_error_pages_carry_the_security_headers(client):
+    response = client.get("/no-such-page")
+    assert response.status_code == 404
+    assert response.headers.getlist("Cache-Control") == ["no-store"]
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
