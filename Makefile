@@ -77,7 +77,7 @@ bench: $(VENV)/.installed-bench
 	@command -v wrk >/dev/null || { echo "Installing wrk for the benchmark..."; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null) \
 	  || { echo "wrk could not be installed: apt-get install wrk, then make bench."; exit 1; }; }
-	$(BIN)/python -m bench.run
+	WORKERS=$(WORKERS) $(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-output
