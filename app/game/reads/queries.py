@@ -9,8 +9,8 @@ from sqlalchemy import bindparam, func, select
 from app.extensions import db
 from app.game import rules
 from app.game.content.catalogue import Tagged, catalogue
-from app.game.reads.lookups import CitizenRow, citizen_row
-from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, event_key, utcnow
+from app.game.reads.lookups import CitizenRow, RoundRow, citizen_row, round_and_zone
+from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
 HIDDEN = [track.key for track in rules.TRACKS.values() if track.hidden]
 
@@ -20,7 +20,7 @@ class Life:
     """What a citizen's pages show: standings and what follows from them."""
 
     citizen: CitizenRow
-    round: Round
+    round: RoundRow
     world: rules.World
     standings: dict[str, int]
     tier: rules.Tier | None
@@ -66,11 +66,6 @@ LAST_ACTS = (
     .where(_EVENTS.c.citizen_id == bindparam("citizen"))
     .group_by(_EVENTS.c.action)
 )
-ROUND_AND_ZONE = (
-    select(Round, Classroom.time_zone)
-    .join(Classroom, Classroom.id == Round.classroom_id)
-    .where(Round.id == bindparam("round"))
-)
 SERIES = (
     select(_EVENTS.c.delta)
     .where(_EVENTS.c.citizen_id == bindparam("citizen"), _EVENTS.c.track == bindparam("track"))
@@ -90,7 +85,7 @@ def standings_of(citizen_id: int, session=None) -> dict[str, int]:
 
 def life_of(citizen: CitizenRow) -> Life:
     """Load a citizen's standings and what they put in force."""
-    round_, zone = db.session.execute(ROUND_AND_ZONE, {"round": citizen.round_id}).one()
+    round_, zone = round_and_zone(citizen.round_id)
     world = rules.world_for(round_.world)
     standings = dict(_rows(STANDINGS, citizen=citizen.id).all())
     active = rules.platform_active(round_.started_at, utcnow())
