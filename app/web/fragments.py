@@ -7,7 +7,7 @@ once per worker, not once per page, takes a third off the dashboard's templating
 
 from collections.abc import Hashable
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app
 from markupsafe import Markup
 
 from app.game.content.catalogue import Tagged, catalogue
@@ -40,9 +40,11 @@ def world_part(life, name: str) -> Markup:
 
 
 def _rendered(life, name: str) -> Markup:
+    """Render a world's part from the life and the content alone: a part reads nothing of the
+    request, so Flask's context for a page (request, session, user, token) is not built."""
+    template = current_app.jinja_env.get_or_select_template(life.world.part(name))
     # A template's output, escaped by Jinja's autoescape as it rendered: safe to insert as is.
-    html = render_template(life.world.part(name), life=life, content=catalogue())
-    return Markup(html)  # nosec B704
+    return Markup(template.render(life=life, content=catalogue()))  # nosec B704
 
 
 def register(app: Flask) -> None:

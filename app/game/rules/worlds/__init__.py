@@ -113,15 +113,16 @@ class World:
         return sum(judged) / len(judged) if judged else None
 
     @cached_property
-    def _tracks(self) -> dict[str, Track]:
+    def by_key(self) -> dict[str, Track]:
+        """This world's tracks by key (a page showing many changes looks each up here)."""
         return {track.key: track for track in self.tracks}
 
     def track(self, key: str) -> Track:
         """Return one of this world's tracks."""
-        return self._tracks[key]
+        return self.by_key[key]
 
     def has(self, key: str) -> bool:
-        return key in self._tracks
+        return key in self.by_key
 
     def part_key(self, name: str, standings: Mapping[str, int]) -> Hashable | None:
         """Return what a page part depends on besides the content, when that is all it

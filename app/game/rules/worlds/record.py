@@ -62,6 +62,11 @@ class Record(World):
             found += ("sesame-dating",)
         return found
 
+    def part_key(self, name: str, standings: Mapping[str, int]) -> str | None:
+        """The record has no tier to show before what is in force: that part is the same for
+        everyone. Its records show every standing."""
+        return "" if name == "now" else None
+
     def banned(self, standings: Mapping[str, int]) -> bool:
         """The court list bars flights and fast trains."""
         return bool(standings["blacklist"])
