@@ -28,11 +28,11 @@ def compress_what_gains(response: Response) -> Response:
     size = None if streamed else response.content_length
     if size is not None and size < current_app.config["COMPRESS_MIN_SIZE"]:
         return response
-    response = compress.after_request(response)
-    if streamed and hasattr(response.response, "close"):
+    source = response.response
+    if streamed and hasattr(source, "close"):
         # a compressed stream wraps the file it reads: close that file with the response
-        response.call_on_close(response.response.close)
-    return response
+        response.call_on_close(source.close)
+    return compress.after_request(response)
 
 
 def register(app: Flask) -> None:

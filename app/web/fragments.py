@@ -7,7 +7,7 @@ once per worker, not once per page, takes a third off the dashboard's templating
 
 from collections.abc import Hashable
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 from markupsafe import Markup
 
 from app.game.content.catalogue import Tagged, catalogue
@@ -43,10 +43,29 @@ def _rendered(life, name: str) -> Markup:
     """Render a world's part from the life and the content alone: a part reads nothing of the
     request, so Flask's context for a page (request, session, user, token) is not built."""
     template = current_app.jinja_env.get_or_select_template(life.world.part(name))
+    return _rendered_safe(template.render(life=life, content=catalogue()))
+
+
+def _rendered_safe(html: str) -> Markup:
     # A template's output, escaped by Jinja's autoescape as it rendered: safe to insert as is.
-    return Markup(template.render(life=life, content=catalogue()))  # nosec B704
+    return Markup(html)  # nosec B704
+
+
+_links: dict[str, Markup] = {}
+
+
+def player_links() -> Markup:
+    """Return the links of a player's menu: the same on every page, built once per worker
+    (and script root) instead of seven times per page."""
+    root = request.script_root
+    html = _links.get(root)
+    if html is None:
+        template = current_app.jinja_env.get_template("play/_links.html")
+        html = _links[root] = _rendered_safe(template.render())
+    return html
 
 
 def register(app: Flask) -> None:
+    app.add_template_global(player_links)
     app.add_template_global(consequence_list)
     app.add_template_global(world_part)
