@@ -7,6 +7,7 @@ game, or for a form that did not validate), the page itself again with the refus
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from urllib.parse import urlencode
 
 from flask import g, redirect, url_for
 from flask_wtf import FlaskForm
@@ -87,4 +88,5 @@ def act(attempt: rules.Attempt, item: str | None = None, *, note=None, target_id
     key = sent_form().key.data
     applied = acts.perform_action(g.citizen.id, attempt, item, key, note, target_id)
     done = {"done": key} | ({"again": 1} if applied.replayed else {})
-    return redirect(url_for(g.page.endpoint, **done), 303)
+    # the page's link is built once per worker; the one-time key is its own query
+    return redirect(f"{url_for(g.page.endpoint)}?{urlencode(done)}", 303)
