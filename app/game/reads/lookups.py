@@ -90,19 +90,6 @@ class RoundRow(NamedTuple):
     name = property(Round.name.fget)
 
 
-ROUND_AND_ZONE = (
-    select(*(_ROUNDS.c[field] for field in RoundRow._fields), Classroom.time_zone)
-    .join_from(_ROUNDS, Classroom.__table__, Classroom.id == _ROUNDS.c.classroom_id)
-    .where(_ROUNDS.c.id == bindparam("round"))
-)
-
-
-def round_and_zone(round_id: int) -> tuple[RoundRow, str]:
-    """Return a round and its class's time zone."""
-    row = db.session.connection().execute(ROUND_AND_ZONE, {"round": round_id}).one()
-    return RoundRow(*row[:-1]), row[-1]
-
-
 class AccountRow(NamedTuple):
     """A user as every signed-in request reads them, with their citizen in their classroom's
     current round (None without one)."""

@@ -9,8 +9,8 @@ from sqlalchemy import bindparam, func, select
 from app.extensions import db
 from app.game import rules
 from app.game.content.catalogue import Tagged, catalogue
-from app.game.reads.lookups import CitizenRow, RoundRow, citizen_row, round_and_zone
-from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
+from app.game.reads.lookups import CitizenRow, RoundRow, citizen_row
+from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, event_key, utcnow
 
 HIDDEN = [track.key for track in rules.TRACKS.values() if track.hidden]
 
@@ -83,11 +83,32 @@ def standings_of(citizen_id: int, session=None) -> dict[str, int]:
     return dict(connection.execute(STANDINGS, {"citizen": citizen_id}).all())
 
 
+# A citizen's round, its class's time zone and the citizen's standings, in one statement: a
+# row per standing, each with the round (every player page reads this first).
+_ROUNDS, _CLASSES = Round.__table__, Classroom.__table__
+LIFE = (
+    select(
+        *(_ROUNDS.c[field] for field in RoundRow._fields),
+        _CLASSES.c.time_zone,
+        _STANDINGS.c.track,
+        _STANDINGS.c.value,
+    )
+    .select_from(
+        _ROUNDS.join(_CLASSES, _CLASSES.c.id == _ROUNDS.c.classroom_id).outerjoin(
+            _STANDINGS, _STANDINGS.c.citizen_id == bindparam("citizen")
+        )
+    )
+    .where(_ROUNDS.c.id == bindparam("round"))
+)
+_ROUND_COLUMNS = len(RoundRow._fields)
+
+
 def life_of(citizen: CitizenRow) -> Life:
     """Load a citizen's standings and what they put in force."""
-    round_, zone = round_and_zone(citizen.round_id)
+    rows = _rows(LIFE, round=citizen.round_id, citizen=citizen.id).all()
+    round_, zone = RoundRow(*rows[0][:_ROUND_COLUMNS]), rows[0][_ROUND_COLUMNS]
     world = rules.world_for(round_.world)
-    standings = dict(_rows(STANDINGS, citizen=citizen.id).all())
+    standings = {row.track: row.value for row in rows if row.track is not None}
     active = rules.platform_active(round_.started_at, utcnow())
     slowed = world.slowed(standings)
     tier = world.tier(standings)
