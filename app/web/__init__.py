@@ -4,7 +4,7 @@ and device marks that more than one feature uses."""
 
 from pathlib import Path
 
-from flask import Flask, Response, current_app, send_from_directory
+from flask import Flask, Response, current_app, request, send_from_directory
 from flask_compress import Compress
 from jinja2 import FileSystemBytecodeCache
 
@@ -32,7 +32,10 @@ def compress_what_gains(response: Response) -> Response:
     if streamed and hasattr(source, "close"):
         # a compressed stream wraps the file it reads: close that file with the response
         response.call_on_close(source.close)
-    return compress.after_request(response)
+    response = compress.after_request(response)
+    if response.headers.get("ETag") and request.method in ("GET", "HEAD"):
+        response.make_conditional(request)  # a compressed file's ETag names its encoding
+    return response
 
 
 def register(app: Flask) -> None:
@@ -47,6 +50,10 @@ def register(app: Flask) -> None:
     # of the time of the defaults (brotli 4, gzip 6) for answers about a tenth larger.
     app.config.setdefault("COMPRESS_BR_LEVEL", 1)
     app.config.setdefault("COMPRESS_LEVEL", 1)
+    # Its second look at If-None-Match after compressing is needed only by answers with an
+    # ETag of their own (static files); on a page it only adds a second Date header beside
+    # the server's. compress_what_gains takes that look where there is an ETag.
+    app.config.setdefault("COMPRESS_EVALUATE_CONDITIONAL_REQUEST", False)
     # Flask-Compress streams with brotli or deflate only; a streamed export is sent in chunks.
     app.config.setdefault("COMPRESS_ALGORITHM_STREAMING", ["br", "deflate"])
     app.config.setdefault(

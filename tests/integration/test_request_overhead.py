@@ -119,3 +119,21 @@ def test_error_pages_carry_the_security_headers(client):
     assert response.status_code == 404
     assert response.headers.getlist("Cache-Control") == ["no-store"]
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_a_compressed_static_file_is_answered_304_when_unchanged(client):
+    first = client.get("/static/css/site.css", headers={"Accept-Encoding": "br"})
+    first.close()
+    assert first.headers["Content-Encoding"] == "br"
+    tag = first.headers["ETag"]
+    again = client.get(
+        "/static/css/site.css", headers={"Accept-Encoding": "br", "If-None-Match": tag}
+    )
+    again.close()
+    assert again.status_code == 304
+
+
+def test_pages_leave_the_date_header_to_the_server(player):
+    response = player.client.get("/", headers={"Accept-Encoding": "br"})
+    assert response.headers["Content-Encoding"] == "br"
+    assert "Date" not in response.headers  # gunicorn adds its own; two would contradict
