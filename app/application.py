@@ -5,6 +5,7 @@ from functools import lru_cache
 from flask import Flask
 from flask.globals import _cv_request
 from flask.sessions import SecureCookieSessionInterface
+from flask.templating import Environment
 from itsdangerous import URLSafeTimedSerializer
 
 
@@ -50,6 +51,15 @@ def _sessionless_paths(app: Flask) -> frozenset[str]:
     return paths
 
 
+class Templates(Environment):
+    """Flask's template environment, giving each template a flat copy of the globals as it
+    loads. Jinja keeps them as a chain of mappings and copies every one out of it at each
+    render; all of them are set while the app is set up, before any template loads."""
+
+    def make_globals(self, d):
+        return {**self.globals, **(d or {})}
+
+
 URLS_KEPT = 4096  # links a worker keeps built; past that it starts again
 
 
@@ -58,6 +68,7 @@ class Game(Flask):
     building each link once per worker."""
 
     session_interface = CachedSerializerSessions()
+    jinja_environment = Templates
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
