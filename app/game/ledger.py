@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.extensions import IMMEDIATE, db
+from app.game.prepared import Prepared
 from app.game.rules import Effect, meters
 from app.models import Event, MeterEvent, Round, RoundMeter, Standing, utcnow
 
@@ -63,15 +64,18 @@ def _queue_for_engine():
     return nullcontext()
 
 
-def _begin(session: Session) -> None:
-    """Begin the write: on the request's reading connection if it reads statement by statement."""
+def _begin(session: Session):
+    """Begin the write. On the request's reading connection, when it reads statement by
+    statement (SQLite), begin and return its driver connection: the write then commits there,
+    past the session's transaction machinery (it costs more than SQLite's commit itself)."""
     if session.in_transaction():
         driver = session.connection().connection.driver_connection
         if getattr(driver, "in_transaction", True) is False:  # SQLite between statements
             driver.execute("BEGIN IMMEDIATE")
-            return
+            return driver
         session.commit()
     session.connection(execution_options={IMMEDIATE: True})
+    return None
 
 
 @contextmanager
@@ -79,10 +83,15 @@ def write_transaction() -> Iterator[Session]:
     """Run one short write transaction (BEGIN IMMEDIATE on SQLite) and commit it once."""
     session = db.session()
     with _queue_for_engine():
-        _begin(session)
+        driver = _begin(session)
         try:
             yield session
-            session.commit()
+            if driver is None:
+                session.commit()
+            else:  # as the session's commit would: flush, commit, and expire what it loaded
+                session.flush()
+                driver.execute("COMMIT")
+                session.expire_all()
         except BaseException:
             session.rollback()
             raise
@@ -90,8 +99,11 @@ def write_transaction() -> Iterator[Session]:
 
 # Events and standings: built once on the tables, since an act is the hot path and building
 # or ORM-processing a statement costs more than running it.
-ADD_EVENTS = insert(_EVENTS)
-MOVE_STANDING = (
+EVENT_COLUMNS = (
+    "citizen_id round_id track action item delta actor reason note created_at idempotency_key"
+).split()
+ADD_EVENTS = Prepared(insert(_EVENTS).values({name: bindparam(name) for name in EVENT_COLUMNS}))
+MOVE_STANDING = Prepared(
     update(_STANDINGS)
     .where(
         _STANDINGS.c.citizen_id == bindparam("citizen"),
@@ -114,9 +126,8 @@ def write_events(
     actor: str = "system",
 ) -> None:
     """Append ledger events and move their standings by the same deltas, atomically."""
-    connection = session.connection()
-    connection.execute(
-        ADD_EVENTS,
+    ADD_EVENTS.run(
+        session,
         [
             {
                 "citizen_id": citizen_id,
@@ -143,7 +154,7 @@ def write_events(
         if delta
     ]
     if moved:
-        connection.execute(MOVE_STANDING, moved)
+        MOVE_STANDING.run(session, moved)
 
 
 # The class meters of a round.

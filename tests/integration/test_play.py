@@ -271,7 +271,7 @@ def test_an_act_reads_its_context_through_indexes_only(app, player):
         assert indexes["ix_event_citizen_item"] == ["citizen_id", "action", "item", "track"]
         if db.engine.dialect.name != "sqlite":
             return  # PostgreSQL plans by table size; the index above is what it needs
-        compiled = acts.act_context().compile(db.engine)
+        compiled = acts.act_context().statement.compile(db.engine)
         params = compiled.construct_params(
             {"citizen": 1, "key": "k", "action": "share", "item": "grain-quota"}
             | acts._cooldown_group("share")

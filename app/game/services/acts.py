@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.extensions import db
 from app.game import ledger, rules
 from app.game.ledger import Refused, write_transaction
+from app.game.prepared import Prepared
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
 WAITING = {
@@ -24,7 +25,7 @@ WAITING = {
 # is the hot path, and building or ORM-processing a statement costs more than running it.
 _CITIZENS, _ROUNDS, _EVENTS, _STANDINGS = (m.__table__ for m in (Citizen, Round, Event, Standing))
 APPLIED = select(_EVENTS.c.id).where(_EVENTS.c.idempotency_key == bindparam("key"))
-STANDINGS = (
+STANDINGS = Prepared(
     select(_STANDINGS.c.track, _STANDINGS.c.value)
     .where(_STANDINGS.c.citizen_id == bindparam("citizen"))
     .order_by(_STANDINGS.c.id)
@@ -41,7 +42,7 @@ def _act_context(primaries: tuple[tuple[str, str], ...]):
     the citizen, their round, whether the one-time key was used, when the cooldown group last
     acted, and how often this item was already acted on (counted on the world's primary
     track). Built once per set of worlds."""
-    return (
+    return Prepared(
         select(
             _CITIZENS.c.id,
             _CITIZENS.c.round_id,
@@ -90,7 +91,7 @@ def _cooldown_group(action: str) -> dict[str, str]:
 
 
 _FRIENDS = Friendship.__table__
-FRIENDS_MEAN = (
+FRIENDS_MEAN = Prepared(
     select(func.avg(_STANDINGS.c.value))
     .join(_FRIENDS, _FRIENDS.c.friend_id == _STANDINGS.c.citizen_id)
     .join(_CITIZENS, _CITIZENS.c.id == _FRIENDS.c.friend_id)
@@ -102,18 +103,20 @@ FRIENDS_MEAN = (
 )
 
 
+def friends_mean(session: Session, citizen_id: int, track: str) -> float | None:
+    """Return the mean standing of a citizen's friends still in the round on a track."""
+    (mean,) = FRIENDS_MEAN.one(session, {"citizen": citizen_id, "track": track})
+    return float(mean) if mean is not None else None
+
+
 def _situation(
     session: Session, citizen_id: int, world: rules.World, round_, now
 ) -> rules.Situation:
-    friends_mean = None
-    if world.friends_matter:
-        mean = session.connection().scalar(
-            FRIENDS_MEAN, {"citizen": citizen_id, "track": world.primary}
-        )
-        friends_mean = float(mean) if mean is not None else None
     return rules.Situation(
         pace=current_app.config["PACE"],
-        friends_mean=friends_mean,
+        friends_mean=friends_mean(session, citizen_id, world.primary)
+        if world.friends_matter
+        else None,
         crackdown=round_.crackdown,
         platform_active=rules.platform_active(round_.started_at, now),
     )
@@ -157,12 +160,11 @@ def perform_in(
 ) -> Applied:
     """Apply an act inside a write transaction already open: a player's (now, by the system)
     or a simulated citizen's (at its tick's time, by "simulated")."""
-    connection = session.connection()  # Core statements skip the ORM's per-statement work
     # Lock the citizen's standings first (FOR UPDATE on PostgreSQL): the reads after it then
     # see every act of this citizen that committed before, so a cooldown holds under races.
-    standings = connection.execute(STANDINGS, {"citizen": citizen_id}).all()
-    citizen = connection.execute(
-        act_context(),
+    standings = STANDINGS.rows(session, {"citizen": citizen_id})
+    citizen = act_context().one(
+        session,
         {
             "citizen": citizen_id,
             "key": event_key(citizen_id, key),
@@ -170,7 +172,7 @@ def perform_in(
             "action": attempt.action,
             "item": item,
         },
-    ).one()
+    )
     world = rules.world_for(citizen.world)
     if citizen.kicked_at is not None:
         raise Refused("You were removed from this round by the instructor.", 403)

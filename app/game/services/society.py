@@ -140,7 +140,7 @@ def _act(session, round_: Round, citizen: Citizen, tick: int) -> int:
         meters=ledger.values(session, round_.id),
         score=standings[world.primary],
         baseline=world.track(world.primary).baseline,
-        friends_mean=_friends_mean(session, citizen.id, world.primary),
+        friends_mean=acts.friends_mean(session, citizen.id, world.primary),
     )
     action = society.choose(temperament, rng, moment, set(rules.ACTS), current_app.config["PACE"])
     if action is None:
@@ -203,8 +203,3 @@ def _others(session, round_id: int, citizen_id: int, bond: str) -> list[int]:
     if bond == "add":
         return [c for c in everyone if c not in friends]
     return list(everyone)
-
-
-def _friends_mean(session, citizen_id: int, track: str) -> float | None:
-    mean = session.connection().scalar(acts.FRIENDS_MEAN, {"citizen": citizen_id, "track": track})
-    return float(mean) if mean is not None else None
