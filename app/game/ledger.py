@@ -10,6 +10,7 @@ equal to its baseline plus the sum of its events. When the game refuses somethin
 """
 
 import fcntl
+import itertools
 import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -78,6 +79,14 @@ def _begin(session: Session):
     return None
 
 
+# SQLite copies its write-ahead log back into the database (a checkpoint) inside the commit
+# that fills it, which would hold every other writer in the queue meanwhile: connections
+# leave that to a rare backstop (extensions), and a process checkpoints after every so many
+# of its own commits, once out of the queue, beside the writers that go on.
+CHECKPOINT_EVERY = 200
+_commits = itertools.count(1)
+
+
 @contextmanager
 def write_transaction() -> Iterator[Session]:
     """Run one short write transaction (BEGIN IMMEDIATE on SQLite) and commit it once."""
@@ -95,6 +104,8 @@ def write_transaction() -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+    if driver is not None and next(_commits) % CHECKPOINT_EVERY == 0:
+        driver.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 # Events and standings: built once on the tables, since an act is the hot path and building

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Row
 
 from app.extensions import READ, db
 from app.game import ledger
+from app.game.prepared import Prepared
 from app.game.rules import codes, names
 from app.models import CheckAnswer, Citizen, Classroom, Event, Round, Standing, User, utcnow
 
@@ -102,7 +103,7 @@ class AccountRow(NamedTuple):
     citizen: CitizenRow | None
 
 
-ACCOUNT = (
+ACCOUNT = Prepared(
     select(
         _USERS.c.id,
         _USERS.c.username,
@@ -127,13 +128,12 @@ ACCOUNT = (
 def account(user_id: int) -> AccountRow | None:
     """Return a user's account row, or None for no such user."""
     session = db.session()
-    if session.in_transaction():
-        connection = session.connection()
-    else:  # the first read of a signed-in request: statement by statement (see extensions)
-        connection = session.connection(execution_options={READ: True})
-    row = connection.execute(ACCOUNT, {"id": user_id}).first()
-    if row is None:
+    if not session.in_transaction():  # the first read of a request: statement by statement
+        session.connection(execution_options={READ: True})  # (see extensions)
+    found = ACCOUNT.rows(session, {"id": user_id})
+    if not found:
         return None
+    row = found[0]
     return AccountRow(*row[:5], CitizenRow(*row[5:]) if row[5] is not None else None)
 
 
