@@ -137,8 +137,9 @@ def write_events(
     actor: str = "system",
 ) -> None:
     """Append ledger events and move their standings by the same deltas, atomically."""
+    connection = session.connection()
     ADD_EVENTS.run(
-        session,
+        connection,
         [
             {
                 "citizen_id": citizen_id,
@@ -165,7 +166,7 @@ def write_events(
         if delta
     ]
     if moved:
-        MOVE_STANDING.run(session, moved)
+        MOVE_STANDING.run(connection, moved)
 
 
 # The class meters of a round.

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
@@ -29,7 +30,9 @@ class _Compiled:
 
 
 class Prepared:
-    """A statement built once, run with plain parameters; rows come back as named tuples."""
+    """A statement built once, run with plain parameters; rows come back as named tuples.
+    It runs on a session's transaction, or on a connection of one (taken once for several
+    statements, as a session looks its connection up at each call)."""
 
     def __init__(self, statement: Executable):
         self.statement = statement
@@ -42,10 +45,10 @@ class Prepared:
         return found
 
     @contextmanager
-    def _cursor(self, session: Session) -> Iterator[tuple[_Compiled, Any]]:
+    def _cursor(self, on: Session | Connection) -> Iterator[tuple[_Compiled, Any]]:
         """Give the compiled statement and a cursor of the session's driver connection; the
         driver's errors become SQLAlchemy's (an IntegrityError stays an IntegrityError)."""
-        connection = session.connection()
+        connection = on.connection() if isinstance(on, Session) else on
         dialect = connection.dialect
         compiled = self._compiled(dialect)
         cursor = connection.connection.driver_connection.cursor()
@@ -58,21 +61,21 @@ class Prepared:
         finally:
             cursor.close()
 
-    def rows(self, session: Session, params: Mapping[str, Any]) -> list:
-        with self._cursor(session) as (compiled, cursor):
+    def rows(self, on: Session | Connection, params: Mapping[str, Any]) -> list:
+        with self._cursor(on) as (compiled, cursor):
             cursor.execute(compiled.sql, _bound(compiled, params))
             found = cursor.fetchall()
         return [_converted(compiled, row) for row in found]
 
-    def one(self, session: Session, params: Mapping[str, Any]):
-        found = self.rows(session, params)
+    def one(self, on: Session | Connection, params: Mapping[str, Any]):
+        found = self.rows(on, params)
         if len(found) != 1:
             raise LookupError(f"one row expected, {len(found)} found")
         return found[0]
 
-    def run(self, session: Session, params: Mapping[str, Any] | Iterable[Mapping]) -> None:
+    def run(self, on: Session | Connection, params: Mapping[str, Any] | Iterable[Mapping]) -> None:
         """Run a statement that returns no rows: once, or once for each set of parameters."""
-        with self._cursor(session) as (compiled, cursor):
+        with self._cursor(on) as (compiled, cursor):
             if isinstance(params, Mapping):
                 cursor.execute(compiled.sql, _bound(compiled, params))
             else:

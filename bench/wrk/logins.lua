@@ -14,12 +14,21 @@ function logins.read(path)
   return players
 end
 
--- A one-time key the server has never seen: the thread, a counter and random digits.
+-- A one-time key the server has never seen: the thread, a counter and random digits, always
+-- KEY_LENGTH characters long.
+local KEY_LENGTH = 32
 local counter = 0
 function logins.key(thread_id)
   counter = counter + 1
-  return string.format("k%d-%d-%08x%08x", thread_id, counter,
+  return string.format("k%05x%010x%08x%08x", thread_id, counter,
     math.random(0, 0x7fffffff), math.random(0, 0x7fffffff))
+end
+
+-- A request formatted once but for the one-time key at the end of its body: its
+-- Content-Length counts the key that each request appends.
+function logins.head(method, path, headers, body)
+  local full = wrk.format(method, path, headers, body .. string.rep("k", KEY_LENGTH))
+  return full:sub(1, -KEY_LENGTH - 1)
 end
 
 return logins

@@ -6,6 +6,7 @@ from functools import cache
 
 from flask import current_app
 from sqlalchemy import bindparam, case, delete, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -103,18 +104,18 @@ FRIENDS_MEAN = Prepared(
 )
 
 
-def friends_mean(session: Session, citizen_id: int, track: str) -> float | None:
+def friends_mean(on: Session | Connection, citizen_id: int, track: str) -> float | None:
     """Return the mean standing of a citizen's friends still in the round on a track."""
-    (mean,) = FRIENDS_MEAN.one(session, {"citizen": citizen_id, "track": track})
+    (mean,) = FRIENDS_MEAN.one(on, {"citizen": citizen_id, "track": track})
     return float(mean) if mean is not None else None
 
 
 def _situation(
-    session: Session, citizen_id: int, world: rules.World, round_, now
+    connection: Connection, citizen_id: int, world: rules.World, round_, now
 ) -> rules.Situation:
     return rules.Situation(
         pace=current_app.config["PACE"],
-        friends_mean=friends_mean(session, citizen_id, world.primary)
+        friends_mean=friends_mean(connection, citizen_id, world.primary)
         if world.friends_matter
         else None,
         crackdown=round_.crackdown,
@@ -160,11 +161,12 @@ def perform_in(
 ) -> Applied:
     """Apply an act inside a write transaction already open: a player's (now, by the system)
     or a simulated citizen's (at its tick's time, by "simulated")."""
+    connection = session.connection()
     # Lock the citizen's standings first (FOR UPDATE on PostgreSQL): the reads after it then
     # see every act of this citizen that committed before, so a cooldown holds under races.
-    standings = STANDINGS.rows(session, {"citizen": citizen_id})
+    standings = STANDINGS.rows(connection, {"citizen": citizen_id})
     citizen = act_context().one(
-        session,
+        connection,
         {
             "citizen": citizen_id,
             "key": event_key(citizen_id, key),
@@ -190,7 +192,7 @@ def perform_in(
         dict(standings),
         rules.History(last_done=citizen.last_done, item_count=citizen.item_count),
         now,
-        _situation(session, citizen_id, world, citizen, now),
+        _situation(connection, citizen_id, world, citizen, now),
     )
     if outcome.refusal:
         status = {"cooldown": 429, "locked": 403}.get(outcome.refusal, 409)
