@@ -5,14 +5,14 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import READ, WAL_BACKSTOP, db
 from app.game import ledger
 from app.game.prepared import Prepared
 from app.game.rules import Effect
-from app.models import Citizen, Event
+from app.models import Citizen, Event, Round
 
 EVENTS = Event.__table__
 LATEST = Prepared(
@@ -96,3 +96,18 @@ def test_sqlite_copies_its_log_into_the_database_after_so_many_commits(app, play
             db.session.remove()
         # this process checkpoints at one of the first CHECKPOINT_EVERY, and again after as many
         assert in_the_file() - before > ledger.CHECKPOINT_EVERY
+
+
+def test_a_write_on_the_reading_connection_leaves_no_stale_object_behind(app, player):
+    with app.app_context():
+        round_id = db.session.scalar(select(Citizen.round_id))
+        db.session.remove()
+        db.session.connection(execution_options={READ: True})  # as a request's first read
+        round_ = db.session.get(Round, round_id)
+        before = round_.crackdown
+        rounds = Round.__table__  # a statement on the table: the object in memory is not told
+        with ledger.write_transaction() as session:
+            session.connection().execute(
+                update(rounds).where(rounds.c.id == round_id).values(crackdown=before + 1)
+            )
+        assert round_.crackdown == before + 1  # read again after the commit, as a session's
