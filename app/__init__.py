@@ -21,8 +21,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from app.classroom import bp as classroom_bp
     from app.play import bp as play_bp
     from app.teach import bp as teach_bp
+    from app.web import express
 
     extensions.register(app)
+    express.register(app)  # inside the security headers and the proxy fix
     security.register(app)
     errors.register(app)
     cli.register(app)

@@ -6,7 +6,7 @@ from app.game import rules
 from app.game.reads import queries
 from app.play import bp
 from app.play.common import current_life
-from app.play.pages import act, acts_on, player_page
+from app.play.pages import Act, names_act, player_page
 
 
 @player_page("/life", "play/life.html")
@@ -15,11 +15,11 @@ def life() -> dict:
 
 
 @bp.post("/life/<action>")
-@acts_on(life)
-def daily(action: str):
+@names_act(life)
+def daily(action: str) -> Act:
     if action not in rules.on_page("life"):
         abort(404, "There is no such thing to do.")
-    return act(rules.Attempt(action))
+    return Act(rules.Attempt(action))
 
 
 @player_page("/citizens", "play/citizens.html")
@@ -28,8 +28,8 @@ def citizens() -> dict:
 
 
 @bp.post("/citizens/<int:target_id>/<action>")
-@acts_on(citizens)
-def social(target_id: int, action: str):
+@names_act(citizens)
+def social(target_id: int, action: str) -> Act:
     if action not in rules.on_page("citizens"):
         abort(404, "There is no such thing to do.")
-    return act(rules.Attempt(action), str(target_id), target_id=target_id)
+    return Act(rules.Attempt(action), str(target_id), target_id)

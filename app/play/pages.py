@@ -7,6 +7,7 @@ game, or for a form that did not validate), the page itself again with the refus
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from flask import g, redirect, url_for
@@ -69,6 +70,38 @@ def acts_on(declared: PlayerPage):
             return view(*args, **kwargs)
 
         return checked_player(wrapped)
+
+    return decorate
+
+
+class Act(NamedTuple):
+    """What a view names from its URL: the attempt, its item, and the citizen it is aimed at."""
+
+    attempt: rules.Attempt
+    item: str | None = None
+    target_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Express:
+    names: Callable[..., Act]
+    page: str  # the endpoint of the page the act returns to
+
+
+def names_act(declared: PlayerPage):
+    """Make a view that names an act (an Act, from its URL's values) an act sent from a player
+    page: done by `act`, or, when nothing about the request is unusual, by the express lane
+    (app/web/express.py), which calls the same function and writes through the same service."""
+
+    def decorate(names: Callable[..., Act]):
+        @wraps(names)
+        def view(*args, **kwargs):
+            sent = names(*args, **kwargs)
+            return act(sent.attempt, sent.item, target_id=sent.target_id)
+
+        view = acts_on(declared)(view)
+        view.express = Express(names, declared.endpoint)
+        return view
 
     return decorate
 

@@ -9,7 +9,7 @@ from app.game.reads import checks, queries
 from app.play import bp
 from app.play.common import citizen_required, current_life, page, removed_device
 from app.play.forms import ComplaintForm
-from app.play.pages import act, acts_on, player_page, sent_form
+from app.play.pages import Act, act, acts_on, names_act, player_page, sent_form
 from app.web.charts import line_chart
 
 
@@ -40,10 +40,10 @@ def feed() -> dict:
 
 
 @bp.post("/feed/<article_id>/share")
-@acts_on(feed)
-def share(article_id: str):
+@names_act(feed)
+def share(article_id: str) -> Act:
     article = catalogue().articles.get(article_id) or abort(404, "There is no such article.")
-    return act(rules.Attempt("share", title=article.headline, points=article.points), article.id)
+    return Act(rules.Attempt("share", title=article.headline, points=article.points), article.id)
 
 
 @player_page("/shop", "play/shop.html")
@@ -52,11 +52,11 @@ def shop() -> dict:
 
 
 @bp.post("/shop/<media_id>/buy")
-@acts_on(shop)
-def buy(media_id: str):
+@names_act(shop)
+def buy(media_id: str) -> Act:
     media = catalogue().media.get(media_id) or abort(404, "The shop has no such item.")
     attempt = rules.Attempt("buy", title=media.title, origin=media.origin, price=media.price)
-    return act(attempt, media.id)
+    return Act(attempt, media.id)
 
 
 @player_page("/complain", "play/complain.html", form=ComplaintForm)

@@ -1,0 +1,224 @@
+"""The express lane of a player's ordinary act.
+
+Most of what a class sends is acts: a signed-in player, past the check, posts an action form
+(its CSRF token and one-time key) from a page of the round they are in. Such an act passes
+here through the same checks as its view, with the same keys and functions (the session's
+serializer, Flask-WTF's token, the account loader, the act's own view and service), and is
+written by the same service; what it skips is Flask's request machinery (request and
+response objects, the signed-in user's proxy, the form classes, the hooks), which costs more
+than the act itself.
+
+Anything unusual goes on to Flask untouched, and the view answers as it always does: no
+session or a bad one, a missing or wrong token, a malformed key, a query string, HTTPS with a
+referrer to check, an instructor, a player to send to the check or into a new round, a
+removed player, an unknown item, a refusal by the game. The lane writes nothing unless it
+answers, and it answers only with the redirect the view would give.
+"""
+
+import hmac
+from dataclasses import dataclass
+from io import BytesIO
+from urllib.parse import parse_qsl, urlencode
+
+from flask import Flask
+from flask_wtf.csrf import same_origin
+from itsdangerous import BadData, URLSafeTimedSerializer
+from werkzeug.exceptions import HTTPException
+from werkzeug.http import parse_cookie
+from werkzeug.routing import Map, MapAdapter, Rule
+
+from app.game.ledger import Refused
+from app.game.services import acts
+from app.web.forms import KEY_PATTERN
+from app.web.signed import Verified
+
+FORM = "application/x-www-form-urlencoded"
+LARGEST_FORM = 1024  # an action form holds a token and a key: about 150 bytes
+KEY_FIELD = "key"
+
+
+@dataclass(frozen=True)
+class Route:
+    names: object  # the view's function naming the act (an Act) from the URL's values
+    page: str  # the path of the page the act returns to
+
+
+def register(app: Flask) -> None:
+    """Put the express lane in front of Flask's own request handling."""
+    app.wsgi_app = ExpressActs(app, app.wsgi_app)
+
+
+class ExpressActs:
+    def __init__(self, app: Flask, flask_wsgi) -> None:
+        self.app = app
+        self.flask = flask_wsgi
+        self._routes: tuple[MapAdapter, dict[str, Route]] | None = None
+        self._csrf: tuple[tuple, URLSafeTimedSerializer] | None = None
+        self.verified = Verified()  # the session cookies and form tokens of this worker
+
+    def __call__(self, environ, start_response):
+        if environ.get("REQUEST_METHOD") == "POST":
+            headers = self.answer(environ)
+            if headers is not None:
+                start_response("303 See Other", headers)
+                return [b""]
+        return self.flask(environ, start_response)
+
+    def answer(self, environ) -> list[tuple[str, str]] | None:
+        """Do an ordinary act and return its redirect's headers; None leaves it to Flask."""
+        found = self.route(environ)
+        if found is None:
+            return None
+        route, values = found
+        form = read_form(environ)
+        if form is None:
+            return None
+        with self.app.app_context():
+            session = self.session(environ)
+            if session is None or not self.token_holds(environ, session, form):
+                return None
+            citizen = player_in_round(session, self.app.login_manager.user_callback)
+            key = form[KEY_FIELD]
+            if citizen is None or not KEY_PATTERN.fullmatch(key):
+                return None
+            try:
+                sent = route.names(**values)
+                applied = acts.perform_action(
+                    citizen.id, sent.attempt, sent.item, key, target_id=sent.target_id
+                )
+            except (HTTPException, Refused):  # the view shows it, as it shows every refusal
+                return None
+            except Exception:  # nothing was written: the view tries again, or shows the error
+                self.app.logger.exception("The express lane left an act to its view.")
+                return None
+        done = {"done": key} | ({"again": 1} if applied.replayed else {})
+        location = environ.get("SCRIPT_NAME", "").rstrip("/") + route.page
+        return [
+            ("Location", f"{location}?{urlencode(done)}"),
+            ("Content-Length", "0"),
+            ("Vary", "Cookie"),
+        ]
+
+    def route(self, environ) -> tuple[Route, dict] | None:
+        """Match an express act's URL, with no query string; None for any other."""
+        path = environ.get("PATH_INFO", "")
+        if environ.get("QUERY_STRING") or not path.isascii():
+            return None
+        adapter, routes = self.routes()
+        try:
+            endpoint, values = adapter.match(path, "POST")
+        except HTTPException:
+            return None
+        return routes[endpoint], values
+
+    def routes(self) -> tuple[MapAdapter, dict[str, Route]]:
+        """The acts whose views name them (see pages.names_act), matched as Flask matches them;
+        gathered at the first request, once every blueprint is registered."""
+        if self._routes is None:
+            url_map = self.app.url_map
+            rules, routes = [], {}
+            for rule in url_map.iter_rules():
+                express = getattr(self.app.view_functions[rule.endpoint], "express", None)
+                if express is None or "POST" not in (rule.methods or ()):
+                    continue
+                (page,) = (r.rule for r in url_map.iter_rules(express.page) if not r.arguments)
+                rules.append(Rule(rule.rule, endpoint=rule.endpoint, methods=["POST"]))
+                routes[rule.endpoint] = Route(express.names, page)
+            lane = Map(
+                rules,
+                converters=url_map.converters,
+                strict_slashes=url_map.strict_slashes,
+                merge_slashes=url_map.merge_slashes,
+            )
+            self._routes = (lane.bind("express"), routes)
+        return self._routes
+
+    def session(self, environ) -> dict | None:
+        """The signed session, read as Flask's session interface reads it; None without one."""
+        interface = self.app.session_interface
+        serializer = interface.get_signing_serializer(self.app)
+        cookie = parse_cookie(environ.get("HTTP_COOKIE")).get(interface.get_cookie_name(self.app))
+        if serializer is None or not cookie:
+            return None
+        try:
+            data = self.verified.loads(
+                serializer, cookie, int(self.app.permanent_session_lifetime.total_seconds())
+            )
+        except BadData:
+            return None
+        return data if isinstance(data, dict) else None
+
+    def token_holds(self, environ, session: dict, form: dict) -> bool:
+        """Check the form's CSRF token as Flask-WTF's CSRFProtect does (see validate_csrf)."""
+        config = self.app.config
+        if not (config["WTF_CSRF_ENABLED"] and config["WTF_CSRF_CHECK_DEFAULT"]):
+            return False
+        if "POST" not in config["WTF_CSRF_METHODS"]:
+            return False
+        name = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+        sent, kept = form.get(name), session.get(name)
+        if not sent or not isinstance(kept, str) or set(form) != {name, KEY_FIELD}:
+            return False
+        try:
+            token = self.verified.loads(
+                self.csrf_serializer(), sent, config.get("WTF_CSRF_TIME_LIMIT", 3600)
+            )
+        except BadData:
+            return False
+        if not isinstance(token, str) or not hmac.compare_digest(kept, token):
+            return False
+        if environ.get("wsgi.url_scheme") == "https" and config["WTF_CSRF_SSL_STRICT"]:
+            return self.same_site(environ)
+        return True
+
+    def same_site(self, environ) -> bool:
+        """Over HTTPS, the referrer must be this host, as Flask-WTF asks."""
+        referrer = environ.get("HTTP_REFERER")
+        if not referrer:
+            return False
+        try:
+            host = self.app.request_class(environ).host
+        except Exception:  # an untrusted host: Flask answers it
+            return False
+        return same_origin(referrer, f"https://{host}/")
+
+    def csrf_serializer(self) -> URLSafeTimedSerializer:
+        """Flask-WTF's serializer of CSRF tokens, built once for each secret key."""
+        secret = self.app.config.get("WTF_CSRF_SECRET_KEY") or self.app.secret_key
+        if self._csrf is None or self._csrf[0] != secret:
+            self._csrf = (secret, URLSafeTimedSerializer(secret, salt="wtf-csrf-token"))
+        return self._csrf[1]
+
+
+def read_form(environ) -> dict[str, str] | None:
+    """Read a small url-encoded form, each field once, and put the body back for Flask."""
+    kind = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+    length = environ.get("CONTENT_LENGTH", "")
+    if kind != FORM or not length.isdigit() or int(length) > LARGEST_FORM:
+        return None
+    body = environ["wsgi.input"].read(int(length))
+    environ["wsgi.input"] = BytesIO(body)
+    try:
+        fields = parse_qsl(body.decode("ascii"), keep_blank_values=True, strict_parsing=True)
+    except (UnicodeDecodeError, ValueError):
+        return None
+    form = dict(fields)
+    return form if len(form) == len(fields) else None
+
+
+def player_in_round(session: dict, load_user):
+    """The signed-in player's citizen (their account loaded by Flask-Login's loader), when the
+    player is in the round this device last saw, past its check, and still in the round; None
+    for anything else."""
+    user_id = session.get("_user_id")
+    account = load_user(user_id) if isinstance(user_id, str) else None
+    if account is None or not account.is_authenticated or account.is_instructor:
+        return None
+    if account.classroom_id is None:
+        return None
+    citizen = account.citizen
+    if citizen is None or citizen.kicked_at is not None:
+        return None
+    if session.get("round") != citizen.round_id or session.get("checked") != citizen.id:
+        return None
+    return citizen
