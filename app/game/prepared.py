@@ -45,15 +45,24 @@ class Prepared:
         return found
 
     @contextmanager
-    def _cursor(self, on: Session | Connection) -> Iterator[tuple[_Compiled, Any]]:
-        """Give the compiled statement and a cursor of the session's driver connection; the
-        driver's errors become SQLAlchemy's (an IntegrityError stays an IntegrityError)."""
+    def _cursor(self, on: Session | Connection) -> Iterator[tuple[_Compiled, Callable]]:
+        """Give the compiled statement and a function running it on a cursor of the session's
+        driver connection; the driver's errors become SQLAlchemy's (an IntegrityError stays an
+        IntegrityError)."""
         connection = on.connection() if isinstance(on, Session) else on
         dialect = connection.dialect
         compiled = self._compiled(dialect)
         cursor = connection.connection.driver_connection.cursor()
+        listeners = connection.dispatch.before_cursor_execute
+
+        def execute(params, many: bool = False):
+            if listeners:  # a test counting statements, a log: told as SQLAlchemy tells them
+                listeners(connection, cursor, compiled.sql, params, None, many)
+            (cursor.executemany if many else cursor.execute)(compiled.sql, params)
+            return cursor
+
         try:
-            yield compiled, cursor
+            yield compiled, execute
         except dialect.loaded_dbapi.Error as error:
             raise DBAPIError.instance(
                 compiled.sql, None, error, dialect.loaded_dbapi.Error, dialect=dialect
@@ -62,9 +71,8 @@ class Prepared:
             cursor.close()
 
     def rows(self, on: Session | Connection, params: Mapping[str, Any]) -> list:
-        with self._cursor(on) as (compiled, cursor):
-            cursor.execute(compiled.sql, _bound(compiled, params))
-            found = cursor.fetchall()
+        with self._cursor(on) as (compiled, execute):
+            found = execute(_bound(compiled, params)).fetchall()
         return [_converted(compiled, row) for row in found]
 
     def one(self, on: Session | Connection, params: Mapping[str, Any]):
@@ -75,11 +83,11 @@ class Prepared:
 
     def run(self, on: Session | Connection, params: Mapping[str, Any] | Iterable[Mapping]) -> None:
         """Run a statement that returns no rows: once, or once for each set of parameters."""
-        with self._cursor(on) as (compiled, cursor):
+        with self._cursor(on) as (compiled, execute):
             if isinstance(params, Mapping):
-                cursor.execute(compiled.sql, _bound(compiled, params))
+                execute(_bound(compiled, params))
             else:
-                cursor.executemany(compiled.sql, [_bound(compiled, each) for each in params])
+                execute([_bound(compiled, each) for each in params], many=True)
 
 
 def _compile(statement: Executable, dialect) -> _Compiled:

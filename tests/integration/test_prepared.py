@@ -5,7 +5,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import bindparam, event, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import READ, WAL_BACKSTOP, db
@@ -49,6 +49,25 @@ def test_rows_come_back_named_and_typed_as_sqlalchemy_reads_them(app, player):
         assert db.session.scalars(
             select(Event.created_at).where(Event.idempotency_key.like("prepared-%"))
         ).all() == [at, at + timedelta(microseconds=5)]
+
+
+def test_the_engines_listeners_hear_of_each_statement_as_of_sqlalchemys(app, player):
+    heard = []
+
+    def note(connection, cursor, statement, parameters, context, many):
+        heard.append((statement, many))
+
+    with app.app_context():
+        citizen = db.session.scalar(select(Citizen))
+        event.listen(db.engine, "before_cursor_execute", note)
+        try:
+            LATEST.rows(db.session(), {"citizen": citizen.id})
+            _write(citizen, "prepared-heard", datetime(2026, 3, 1))
+        finally:
+            event.remove(db.engine, "before_cursor_execute", note)
+        compiled = LATEST.statement.compile(dialect=db.engine.dialect).string
+    assert heard[0] == (compiled, False)
+    assert any(sql.startswith("INSERT INTO event") for sql, _ in heard[1:])
 
 
 def test_a_driver_error_is_sqlalchemys_and_the_transaction_writes_nothing(app, player):

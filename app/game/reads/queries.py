@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, func, select
 from app.extensions import db
 from app.game import rules
 from app.game.content.catalogue import Tagged, catalogue
+from app.game.prepared import Prepared
 from app.game.reads.lookups import CitizenRow, RoundRow, citizen_row
 from app.models import Citizen, Classroom, Event, Friendship, Round, Standing, event_key, utcnow
 
@@ -73,8 +74,15 @@ SERIES = (
 )
 
 
-def _rows(statement, **parameters):
-    return db.session.connection().execute(statement, parameters)
+def _rows(statement, **parameters) -> list:
+    """Run one of the reads above, prepared once (see app/game/prepared.py), on the session."""
+    prepared = _PREPARED.get(statement)
+    if prepared is None:
+        prepared = _PREPARED[statement] = Prepared(statement)
+    return prepared.rows(db.session(), parameters)
+
+
+_PREPARED: dict = {}
 
 
 def standings_of(citizen_id: int, session=None) -> dict[str, int]:
@@ -105,7 +113,7 @@ _ROUND_COLUMNS = len(RoundRow._fields)
 
 def life_of(citizen: CitizenRow) -> Life:
     """Load a citizen's standings and what they put in force."""
-    rows = _rows(LIFE, round=citizen.round_id, citizen=citizen.id).all()
+    rows = _rows(LIFE, round=citizen.round_id, citizen=citizen.id)
     round_, zone = RoundRow(*rows[0][:_ROUND_COLUMNS]), rows[0][_ROUND_COLUMNS]
     world = rules.world_for(round_.world)
     standings = {row.track: row.value for row in rows if row.track is not None}
@@ -133,7 +141,7 @@ def act_effects(citizen_id: int, key: str) -> list[rules.Effect]:
 
 def cooldowns(life: Life, now: datetime, pace: float = 1.0) -> dict[str, int]:
     """Return the seconds left before each action may be done again."""
-    last = dict(_rows(LAST_ACTS, citizen=life.citizen.id).all())
+    last = dict(_rows(LAST_ACTS, citizen=life.citizen.id))
     found = {}
     for action in rules.ACTS:
         times = [last[a] for a in rules.cooldown_group(action) if a in last]
@@ -240,7 +248,7 @@ def history_page(citizen_id: int, page: int, size: int) -> tuple[list[Event], in
 
 def series(citizen_id: int, track: rules.Track) -> list[int]:
     """Return a track's value after each of its events, from the baseline on."""
-    deltas = _rows(SERIES, citizen=citizen_id, track=track.key).scalars().all()
+    deltas = [delta for (delta,) in _rows(SERIES, citizen=citizen_id, track=track.key)]
     return running_sum(track.baseline, deltas)
 
 
