@@ -92,6 +92,10 @@ class Prepared:
 
 def _compile(statement: Executable, dialect) -> _Compiled:
     compiled = statement.compile(dialect=dialect)
+    if compiled.post_compile_params or compiled.literal_execute_params:
+        raise ValueError(  # SQLAlchemy rewrites such SQL at each execution; here it would not
+            "A prepared statement takes a fixed number of parameters: no expanding IN."
+        )
     binds = tuple(
         (name, processor)
         for name, bind in compiled.binds.items()

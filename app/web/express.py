@@ -9,13 +9,15 @@ response objects, the signed-in user's proxy, the form classes, the hooks), whic
 than the act itself.
 
 Anything unusual goes on to Flask untouched, and the view answers as it always does: no
-session or a bad one, a missing or wrong token, a malformed key, a query string, HTTPS with a
-referrer to check, an instructor, a player to send to the check or into a new round, a
-removed player, an unknown item, a refusal by the game. The lane writes nothing unless it
-answers, and it answers only with the redirect the view would give.
+session or a bad one, a missing or wrong token, a malformed key, a query string, a host not
+trusted, HTTPS without a referrer of this host, an instructor, a player to send to the check
+or into a new round, a removed player, an unknown item, a refusal by the game, an error. The
+lane writes nothing unless it answers, and it answers only with the redirect the view would
+give.
 """
 
 import hmac
+import re
 from dataclasses import dataclass
 from io import BytesIO
 from urllib.parse import parse_qsl, urlencode
@@ -23,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode
 from flask import Flask
 from flask_wtf.csrf import same_origin
 from itsdangerous import BadData, URLSafeTimedSerializer
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.http import parse_cookie
 from werkzeug.routing import Map, MapAdapter, Rule
 
@@ -35,6 +37,9 @@ from app.web.signed import Verified
 FORM = "application/x-www-form-urlencoded"
 LARGEST_FORM = 1024  # an action form holds a token and a key: about 150 bytes
 KEY_FIELD = "key"
+# What itsdangerous writes: its decoder skips any other character, and the view refuses
+# control characters, so the lane takes only signed strings made of these.
+SIGNED = re.compile(r"[A-Za-z0-9_.\-]{1,4096}")
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,11 @@ class ExpressActs:
 
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") == "POST":
-            headers = self.answer(environ)
+            try:
+                headers = self.answer(environ)
+            except Exception:  # nothing was written: the view tries again, or shows the error
+                self.app.logger.exception("The express lane left an act to its view.")
+                headers = None
             if headers is not None:
                 start_response("303 See Other", headers)
                 return [b""]
@@ -67,7 +76,7 @@ class ExpressActs:
     def answer(self, environ) -> list[tuple[str, str]] | None:
         """Do an ordinary act and return its redirect's headers; None leaves it to Flask."""
         found = self.route(environ)
-        if found is None:
+        if found is None or not self.host_trusted(environ):
             return None
         route, values = found
         form = read_form(environ)
@@ -87,9 +96,6 @@ class ExpressActs:
                     citizen.id, sent.attempt, sent.item, key, target_id=sent.target_id
                 )
             except (HTTPException, Refused):  # the view shows it, as it shows every refusal
-                return None
-            except Exception:  # nothing was written: the view tries again, or shows the error
-                self.app.logger.exception("The express lane left an act to its view.")
                 return None
         done = {"done": key} | ({"again": 1} if applied.replayed else {})
         location = environ.get("SCRIPT_NAME", "").rstrip("/") + route.page
@@ -138,7 +144,7 @@ class ExpressActs:
         interface = self.app.session_interface
         serializer = interface.get_signing_serializer(self.app)
         cookie = parse_cookie(environ.get("HTTP_COOKIE")).get(interface.get_cookie_name(self.app))
-        if serializer is None or not cookie:
+        if serializer is None or not cookie or not SIGNED.fullmatch(cookie):
             return None
         try:
             data = self.verified.loads(
@@ -159,6 +165,8 @@ class ExpressActs:
         sent, kept = form.get(name), session.get(name)
         if not sent or not isinstance(kept, str) or set(form) != {name, KEY_FIELD}:
             return False
+        if not SIGNED.fullmatch(sent):
+            return False
         try:
             token = self.verified.loads(
                 self.csrf_serializer(), sent, config.get("WTF_CSRF_TIME_LIMIT", 3600)
@@ -171,16 +179,30 @@ class ExpressActs:
             return self.same_site(environ)
         return True
 
+    def host_trusted(self, environ) -> bool:
+        """Refuse (to Flask, which answers 400) a host outside FLASK_TRUSTED_HOSTS; with a
+        SERVER_NAME set, Flask matches the host itself, so the lane takes nothing."""
+        if self.app.config.get("SERVER_NAME"):
+            return False
+        trusted = self.app.config.get("TRUSTED_HOSTS")
+        if not trusted:
+            return True
+        request = self.app.request_class(environ)
+        request.trusted_hosts = trusted
+        try:
+            request.host  # noqa: B018  (checks the host against the trusted ones)
+        except SecurityError:
+            return False
+        return True
+
     def same_site(self, environ) -> bool:
         """Over HTTPS, the referrer must be this host, as Flask-WTF asks."""
         referrer = environ.get("HTTP_REFERER")
         if not referrer:
             return False
-        try:
-            host = self.app.request_class(environ).host
-        except Exception:  # an untrusted host: Flask answers it
-            return False
-        return same_origin(referrer, f"https://{host}/")
+        request = self.app.request_class(environ)
+        request.trusted_hosts = self.app.config.get("TRUSTED_HOSTS")
+        return same_origin(referrer, f"https://{request.host}/")
 
     def csrf_serializer(self) -> URLSafeTimedSerializer:
         """Flask-WTF's serializer of CSRF tokens, built once for each secret key."""

@@ -112,7 +112,7 @@ def test_a_tampered_or_missing_session_goes_to_flask(app, player, lane, clock):
     fields = form(player)
     cookie = player.client.get_cookie("session")
     player.client.set_cookie(
-        "session", cookie.value[:-2] + ("AA" if cookie.value[-2:] != "AA" else "BB")
+        "session", cookie.value[:-5] + ("A" if cookie.value[-5] != "A" else "B") + cookie.value[-4:]
     )
     # Flask sees no session, so no token to match: 400, as for any forged post
     assert player.client.post(SHARE, data=fields).status_code == 400
@@ -169,3 +169,30 @@ def test_a_player_to_send_elsewhere_goes_to_flask(app, teacher, running, lane, c
     response = teacher.post(SHARE, data={"csrf_token": token["csrf_token"], "key": "k" * 22})
     assert response.status_code == 302 and response.location == "/classes/"
     assert lane.left == [SHARE, SHARE] and written(app) == []
+
+
+def test_an_untrusted_host_or_a_padded_token_goes_to_flask(make_app, clock):
+    app = make_app(TRUSTED_HOSTS=["localhost"])
+    player = Player.register(app.test_client(), "carol")
+    found = app.wsgi_app
+    while not isinstance(found, ExpressActs):
+        found = found.app
+    left, flask = [], found.flask
+
+    def counted(environ, start_response):
+        if environ["REQUEST_METHOD"] == "POST":
+            left.append(environ["HTTP_HOST"])
+        return flask(environ, start_response)
+
+    found.flask = counted
+    fields = form(player)
+    cookie = player.client.get_cookie("session")
+    player.client.set_cookie("session", cookie.value, domain="elsewhere.example")
+    other = player.client.post(SHARE, data=fields, base_url="http://elsewhere.example")
+    assert other.status_code == 400
+    token = fields["csrf_token"]  # its signature still verifies: the decoder skips the \x01s
+    padded = token[:-3] + "\x01" * 4 + token[-3:]
+    refused = player.client.post(SHARE, data=fields | {"csrf_token": padded})
+    assert refused.status_code == 400 and "control character" in refused.get_data(as_text=True)
+    assert left == ["elsewhere.example", "localhost"]
+    assert written(app) == []

@@ -130,3 +130,10 @@ def test_a_write_on_the_reading_connection_leaves_no_stale_object_behind(app, pl
                 update(rounds).where(rounds.c.id == round_id).values(crackdown=before + 1)
             )
         assert round_.crackdown == before + 1  # read again after the commit, as a session's
+
+
+def test_a_statement_with_an_expanding_in_is_refused(app):
+    expanding = Prepared(select(EVENTS.c.id).where(EVENTS.c.track.in_(["score", "wellbeing"])))
+    with app.app_context():
+        with pytest.raises(ValueError, match="no expanding IN"):
+            expanding.rows(db.session(), {})

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from itertools import accumulate
 
 from sqlalchemy import bindparam, func, select
@@ -76,13 +77,10 @@ SERIES = (
 
 def _rows(statement, **parameters) -> list:
     """Run one of the reads above, prepared once (see app/game/prepared.py), on the session."""
-    prepared = _PREPARED.get(statement)
-    if prepared is None:
-        prepared = _PREPARED[statement] = Prepared(statement)
-    return prepared.rows(db.session(), parameters)
+    return _prepared(statement).rows(db.session(), parameters)
 
 
-_PREPARED: dict = {}
+_prepared = cache(Prepared)
 
 
 def standings_of(citizen_id: int, session=None) -> dict[str, int]:
@@ -126,16 +124,21 @@ def life_of(citizen: CitizenRow) -> Life:
 MAX_PARTS = 16  # more events than one act ever writes
 
 
+# an act's events by their keys: a fixed number of parameters, so the statement is built once
+ACT_EFFECTS = (
+    select(_EVENTS.c.track, _EVENTS.c.delta, _EVENTS.c.reason)
+    .where(
+        _EVENTS.c.citizen_id == bindparam("citizen"),
+        _EVENTS.c.idempotency_key.in_([bindparam(f"key_{part}") for part in range(MAX_PARTS)]),
+    )
+    .order_by(_EVENTS.c.id)
+)
+
+
 def act_effects(citizen_id: int, key: str) -> list[rules.Effect]:
     """Return what one act of a citizen wrote to the ledger, found by its one-time key."""
-    rows = db.session.execute(
-        select(Event.track, Event.delta, Event.reason)
-        .where(
-            Event.citizen_id == citizen_id,
-            Event.idempotency_key.in_([event_key(citizen_id, key, p) for p in range(MAX_PARTS)]),
-        )
-        .order_by(Event.id)
-    ).all()
+    keys = {f"key_{part}": event_key(citizen_id, key, part) for part in range(MAX_PARTS)}
+    rows = _rows(ACT_EFFECTS, citizen=citizen_id, **keys)
     return [rules.Effect(track, delta, reason) for track, delta, reason in rows]
 
 

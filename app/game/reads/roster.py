@@ -3,11 +3,11 @@
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, bindparam, func, select
 
 from app.extensions import db
 from app.game import ledger, rules
+from app.game.prepared import Prepared
 from app.game.reads import queries
 from app.models import Citizen, Event, MeterEvent, Round, Standing
 
@@ -54,40 +54,61 @@ class Snapshot:
         return max([bar.count for bar in self.bars] + [1])
 
 
-def roster(round_: Round, last_acts: bool = True) -> list[Row]:
-    """Return every citizen of a round with standings (and last act), highest score first."""
-    world = rules.world_for(round_.world)
-    score, well, listed = aliased(Standing), aliased(Standing), aliased(Standing)
-    blacklist = rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
-    columns = [
-        Citizen.id,
-        Citizen.display_name,
-        score.value,
-        well.value,
-        listed.value,
-        Citizen.kicked_at,
-    ]
+def _roster_statement(last_acts: bool):
+    """Every citizen of a round with three standings (and the last visible act), highest score
+    first: built once, with the round and the world's tracks as parameters."""
+    citizens, events = Citizen.__table__, Event.__table__
+    score, well, listed = (Standing.__table__.alias(name) for name in ("score", "well", "listed"))
     query = (
-        select(*columns)
-        .join(score, and_(score.citizen_id == Citizen.id, score.track == world.primary))
-        .join(well, and_(well.citizen_id == Citizen.id, well.track == rules.WELLBEING.key))
-        .outerjoin(listed, and_(listed.citizen_id == Citizen.id, listed.track == blacklist))
-        .where(Citizen.round_id == round_.id)
-        .order_by(score.value.desc(), Citizen.display_name)
+        select(
+            citizens.c.id,
+            citizens.c.display_name,
+            score.c.value,
+            well.c.value,
+            listed.c.value,
+            citizens.c.kicked_at,
+        )
+        .select_from(citizens)
+        .join(
+            score, and_(score.c.citizen_id == citizens.c.id, score.c.track == bindparam("primary"))
+        )
+        .join(well, and_(well.c.citizen_id == citizens.c.id, well.c.track == rules.WELLBEING.key))
+        .outerjoin(
+            listed,
+            and_(listed.c.citizen_id == citizens.c.id, listed.c.track == bindparam("listed")),
+        )
+        .where(citizens.c.round_id == bindparam("round"))
+        .order_by(score.c.value.desc(), citizens.c.display_name)
     )
     if last_acts:  # the monitor's column; it reads the whole round's ledger
-        last_event = aliased(Event)
+        last_event = events.alias("last_event")
         last = (
-            select(Event.citizen_id, func.max(Event.id).label("last_id"))
-            .where(Event.round_id == round_.id, Event.track.notin_(queries.HIDDEN))
-            .group_by(Event.citizen_id)
+            select(events.c.citizen_id, func.max(events.c.id).label("last_id"))
+            .where(
+                events.c.round_id == bindparam("round"),
+                *(events.c.track != hidden for hidden in queries.HIDDEN),
+            )
+            .group_by(events.c.citizen_id)
             .subquery()
         )
         query = (
-            query.add_columns(last_event.reason, last_event.created_at)
-            .outerjoin(last, last.c.citizen_id == Citizen.id)
-            .outerjoin(last_event, last_event.id == last.c.last_id)
+            query.add_columns(last_event.c.reason, last_event.c.created_at)
+            .outerjoin(last, last.c.citizen_id == citizens.c.id)
+            .outerjoin(last_event, last_event.c.id == last.c.last_id)
         )
+    return Prepared(query)
+
+
+ROSTER = {last_acts: _roster_statement(last_acts) for last_acts in (False, True)}
+
+
+def roster(round_: Round, last_acts: bool = True) -> list[Row]:
+    """Return every citizen of a round with standings (and last act), highest score first."""
+    world = rules.world_for(round_.world)
+    blacklist = rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
+    found = ROSTER[last_acts].rows(
+        db.session(), {"round": round_.id, "primary": world.primary, "listed": blacklist}
+    )
     return [
         Row(
             row[0],
@@ -100,7 +121,7 @@ def roster(round_: Round, last_acts: bool = True) -> list[Row]:
             row[7] if last_acts else None,
             row[5] is not None,
         )
-        for row in db.session.execute(query)
+        for row in found
     ]
 
 
