@@ -18,8 +18,10 @@ give.
 
 import hmac
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Flask
@@ -44,7 +46,7 @@ SIGNED = re.compile(r"[A-Za-z0-9_.\-]{1,4096}")
 
 @dataclass(frozen=True)
 class Route:
-    names: object  # the view's function naming the act (an Act) from the URL's values
+    names: Callable[..., Any]  # the view's function naming the act from the URL's values
     page: str  # the path of the page the act returns to
 
 
