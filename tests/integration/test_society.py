@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from app.extensions import db
 from app.game.rules import society as rules_society
@@ -207,3 +207,23 @@ def test_an_ended_round_takes_no_simulated_citizens(app, teacher_account):
             society.add_simulated(round_id, 5)
         count = db.session.scalars(select(Citizen.id).where(Citizen.round_id == round_id)).all()
     assert len(count) == 3
+
+
+def test_citizens_who_sit_a_tick_out_cost_the_catch_up_no_reads(app, teacher_account, make_app):
+    slow = make_app(PACE=10)  # about one act in fifty citizen-ticks
+    statements = []
+
+    def note(*_args):
+        statements.append(1)
+
+    with time_machine.travel(START, tick=False) as clock:
+        round_id = society_round(app, 4, 40, "Sitting out")
+        clock.shift(rules_society.TICK)
+        with slow.app_context():
+            event.listen(db.engine, "before_cursor_execute", note)
+            try:
+                written = society.catch_up(round_id)
+            finally:
+                event.remove(db.engine, "before_cursor_execute", note)
+    # before: three reads for each of the 40 citizens (standing, meters, friends), acting or not
+    assert len(statements) <= 8 + 25 * written < 40, (len(statements), written)

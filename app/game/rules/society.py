@@ -70,8 +70,21 @@ def choose(
     temperament: Temperament, rng: random.Random, moment: Moment, known: set[str], pace: float
 ) -> str | None:
     """Return the act a citizen of this temperament tries at a tick, or None for none."""
-    if rng.random() >= TICK / (temperament.rhythm * max(pace, 0.1)):
+    if not acts_now(temperament, rng, pace):
         return None
+    return choose_act(temperament, rng, moment, known)
+
+
+def acts_now(temperament: Temperament, rng: random.Random, pace: float) -> bool:
+    """Say whether a citizen acts at a tick: about once per rhythm (the generator's first draw).
+    Only then does the moment matter, so a caller may read it after asking."""
+    return rng.random() < TICK / (temperament.rhythm * max(pace, 0.1))
+
+
+def choose_act(
+    temperament: Temperament, rng: random.Random, moment: Moment, known: set[str]
+) -> str | None:
+    """Return the act of a citizen who acts at this tick (after `acts_now` said so)."""
     weights = dict(temperament.weights)
     for condition, multipliers in temperament.when:
         if condition in conditions(moment):

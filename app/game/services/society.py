@@ -133,6 +133,8 @@ def _act(session, round_: Round, citizen: Citizen, tick: int) -> int:
     if temperament is None:
         return 0
     rng = society.generator(round_.seed, citizen.display_name, tick)
+    if not society.acts_now(temperament, rng, current_app.config["PACE"]):
+        return 0  # most citizens sit most ticks out: what they would notice is not read
     world = rules.world_for(round_.world)
     standings = queries.standings_of(citizen.id, session)
     moment = society.Moment(
@@ -142,7 +144,7 @@ def _act(session, round_: Round, citizen: Citizen, tick: int) -> int:
         baseline=world.track(world.primary).baseline,
         friends_mean=acts.friends_mean(session, citizen.id, world.primary),
     )
-    action = society.choose(temperament, rng, moment, set(rules.ACTS), current_app.config["PACE"])
+    action = society.choose_act(temperament, rng, moment, set(rules.ACTS))
     if action is None:
         return 0
     attempt, item, target = _attempt(session, rng, round_, citizen, action)
