@@ -17,8 +17,9 @@ from app.web.forms import errors_of
 from app.web.refusals import Refused
 
 
-def live(template: str, fragment: str, classroom, last_acts: bool = False, **context):
-    """Render a live page, or only its fragment; answer 304 when nothing changed."""
+def live(template: str, fragment: str, classroom, monitor: bool = False, **context):
+    """Render a live page, or only its fragment; answer 304 when nothing changed. The monitor
+    lists every citizen with their last act; the projector names them only as they arrive."""
     round_ = current_round(classroom.id)
     if ledger.growth_due(round_, lookups.now()):
         ledger.settle(round_.id)
@@ -33,7 +34,7 @@ def live(template: str, fragment: str, classroom, last_acts: bool = False, **con
         response = make_response("", 304)
         response.set_etag(tag, weak=True)
         return response
-    snapshot = roster.snapshot(round_, last_acts)
+    snapshot = roster.snapshot(round_, monitor, rows=monitor or round_.status == "lobby")
     world = rules.world_for(round_.world)
     html = render_template(
         fragment if is_fragment else template,
@@ -65,7 +66,7 @@ def monitor(classroom_id: int):
         "classroom/monitor.html",
         "classroom/_monitor.html",
         classroom,
-        last_acts=True,
+        monitor=True,
         adjust=AdjustForm(),
         rename=PseudonymForm(),
     )

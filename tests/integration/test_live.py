@@ -158,3 +158,37 @@ def test_public_url_names_the_address_students_reach(app, teacher):
     app.config["PUBLIC_URL"] = "http://192.168.1.20:5000/"
     html = teacher.get(f"/classes/{classroom_id}/projector").get_data(as_text=True)
     assert f"http://192.168.1.20:5000/join/{code}" in html
+
+
+@pytest.mark.parametrize("world", ["video", "record"])
+def test_the_projector_s_tallies_count_what_the_monitor_s_rows_count(app, teacher, world):
+    """The projector counts from scores the database tallies; the monitor from every row."""
+    from app.game.ledger import write_events, write_transaction
+    from app.game.reads import roster
+    from app.game.services import rounds
+    from app.models import User, utcnow
+
+    with app.app_context():
+        owner = db.session.scalar(select(User).where(User.username == "teacher"))
+        classroom = rounds.create_classroom(owner, f"Tallies {world}", world)
+        people = [joining.join_class(classroom, f"Player {i:02d}")[0] for i in range(12)]
+        round_ = rounds.change_status(rounds.current_round(classroom.id).id, "start")
+        ids = [players.current_citizen(user).id for user in people]
+        track = rules.world_for(world).primary
+        for i, citizen_id in enumerate(ids):  # scores spread over several bands and tiers
+            awards.adjust(citizen_id, track, 37 * (i - 6), "Spread", f"spread-{i:04d}")
+        if world == "record":  # two on the court's blacklist
+            with write_transaction() as session:
+                for citizen_id in ids[:2]:
+                    effect = rules.Effect(rules.BLACKLIST.key, 1, "Listed by a court")
+                    write_events(session, citizen_id, round_.id, [(effect, None)],
+                                 action="court", now=utcnow())  # fmt: skip
+        rounds.kick(ids[0])  # removed: counted in neither
+        rows = roster.snapshot(round_, rows=True)
+        tallied = roster.snapshot(round_, rows=False)
+    assert tallied.rows == [] and len(rows.rows) == 11
+    assert tallied.citizens == rows.citizens == 11
+    assert tallied.bars == rows.bars and sum(1 for bar in rows.bars if bar.count) >= 3
+    assert tallied.tiers == rows.tiers
+    assert tallied.blacklist == rows.blacklist and rows.blacklist  # someone is on it
+    assert "Player 00" not in tallied.blacklist

@@ -1,9 +1,10 @@
 """What the instructor's monitor and the projector show: a round's citizens, in few queries."""
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, func, select
+from sqlalchemy import and_, bindparam, func, or_, select
 
 from app.extensions import db
 from app.game import ledger, rules
@@ -40,7 +41,8 @@ class Bar:
 
 @dataclass(frozen=True)
 class Snapshot:
-    rows: list[Row]
+    citizens: int  # in the round, removed ones not counted
+    rows: list[Row]  # each of them, when asked for (the monitor, the lobby); else empty
     bars: list[Bar]
     tiers: list[tuple[rules.Tier, int]]
     ticker: list[tuple[str, queries.Entry]]
@@ -149,36 +151,103 @@ def ticker(round_id: int, limit: int = 8) -> list[tuple[str, queries.Entry]]:
     return found
 
 
-def snapshot(round_: Round, last_acts: bool = False) -> Snapshot:
-    """Summarise a round for the projector: histogram, tiers, ticker, blacklist, meters."""
-    everyone = roster(round_, last_acts)
-    rows = [row for row in everyone if not row.kicked]
+def snapshot(round_: Round, last_acts: bool = False, rows: bool = True) -> Snapshot:
+    """Summarise a round for the live pages: histogram, tiers, ticker, blacklist, meters, and
+    (unless rows is false) every citizen. Without rows, the counts come from the database
+    already tallied by score: a projector of a large class reads a few hundred rows, not one
+    for each citizen."""
     world = rules.world_for(round_.world)
-    primary = world.track(world.primary)
-    lows = list(range(primary.low, primary.high, BIN))
-    counts = [0] * len(lows)
-    for row in rows:
-        counts[max(0, min((row.score - primary.low) // BIN, len(lows) - 1))] += 1
-    last = len(lows) - 1
-    bars = [
-        Bar(low, low + BIN - 1 if i < last else primary.high, counts[i])
-        for i, low in enumerate(lows)
-    ]
-    tiers = [(tier, sum(1 for row in rows if row.tier == tier)) for tier in world.tiers]
-    listed = sorted(
-        row.name
-        for row in rows
-        if row.blacklisted or (row.tier and "public-blacklist" in row.tier.consequences)
-    )
+    if rows:
+        everyone = roster(round_, last_acts)
+        present = [row for row in everyone if not row.kicked]
+        scores = Counter(row.score for row in present)
+        listed = sorted(
+            row.name for row in present if on_blacklist(world, row.score, row.blacklisted)
+        )
+        removed = sorted((row for row in everyone if row.kicked), key=lambda row: row.name)
+    else:
+        present, removed = [], []
+        scores, listed = tally(round_, world)
     return Snapshot(
-        rows,
-        bars,
-        tiers,
+        sum(scores.values()),
+        present,
+        bars(world, scores),
+        tiers(world, scores),
         ticker(round_.id),
         listed,
         ledger.values(db.session, round_.id),
         headlines(round_.id),
-        sorted((row for row in everyone if row.kicked), key=lambda row: row.name),
+        removed,
+    )
+
+
+def on_blacklist(world: rules.World, score: int, listed: bool) -> bool:
+    """Say whether a citizen is on the public blacklist: listed, or in a tier that names them."""
+    tier = world.tier_of(score)
+    return listed or (tier is not None and "public-blacklist" in tier.consequences)
+
+
+def bars(world: rules.World, scores: Counter) -> list[Bar]:
+    """Count the citizens' primary scores in bands of BIN points (the last takes the top)."""
+    primary = world.track(world.primary)
+    lows = list(range(primary.low, primary.high, BIN))
+    counts = [0] * len(lows)
+    for score, count in scores.items():
+        counts[max(0, min((score - primary.low) // BIN, len(lows) - 1))] += count
+    last = len(lows) - 1
+    return [
+        Bar(low, low + BIN - 1 if i < last else primary.high, counts[i])
+        for i, low in enumerate(lows)
+    ]
+
+
+def tiers(world: rules.World, scores: Counter) -> list[tuple[rules.Tier, int]]:
+    """Count the citizens in each of the world's tiers (none for a world without tiers)."""
+    found: Counter = Counter()
+    for score, count in scores.items():
+        found[world.tier_of(score)] += count
+    return [(tier, found[tier]) for tier in world.tiers]
+
+
+def _tally_statements():
+    """How many of a round's present citizens have each score; and the names of those who may
+    be on the blacklist (listed, or scored within the tiers that name them)."""
+    citizens = Citizen.__table__
+    score, listed = (Standing.__table__.alias(name) for name in ("score", "listed"))
+    flag = func.coalesce(listed.c.value, 0)
+    joined = citizens.join(
+        score, and_(score.c.citizen_id == citizens.c.id, score.c.track == bindparam("primary"))
+    ).outerjoin(
+        listed,
+        and_(listed.c.citizen_id == citizens.c.id, listed.c.track == bindparam("listed")),
+    )
+    present = (citizens.c.round_id == bindparam("round"), citizens.c.kicked_at.is_(None))
+    counts = select(score.c.value, func.count()).select_from(joined).where(*present)
+    names = (
+        select(citizens.c.display_name, score.c.value, flag)
+        .select_from(joined)
+        .where(
+            *present,
+            or_(flag != 0, score.c.value.between(bindparam("low"), bindparam("high"))),
+        )
+    )
+    return Prepared(counts.group_by(score.c.value)), Prepared(names)
+
+
+COUNTS, CANDIDATES = _tally_statements()
+
+
+def tally(round_: Round, world: rules.World) -> tuple[Counter, list[str]]:
+    """Return how many present citizens have each primary score, and the blacklist's names."""
+    blacklist = rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
+    params = {"round": round_.id, "primary": world.primary, "listed": blacklist}
+    scores = Counter(dict(COUNTS.rows(db.session(), params)))
+    naming = [t for t in world.tiers if "public-blacklist" in t.consequences]
+    low = min((t.low for t in naming), default=1)
+    high = max((t.high for t in naming), default=0)  # an empty range where no tier names
+    found = CANDIDATES.rows(db.session(), params | {"low": low, "high": high})
+    return scores, sorted(
+        name for name, score, flag in found if on_blacklist(world, score, bool(flag))
     )
 
 
