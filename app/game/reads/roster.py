@@ -222,7 +222,7 @@ def _tally_statements():
         and_(listed.c.citizen_id == citizens.c.id, listed.c.track == bindparam("listed")),
     )
     present = (citizens.c.round_id == bindparam("round"), citizens.c.kicked_at.is_(None))
-    counts = select(score.c.value, func.count()).select_from(joined).where(*present)
+    counts = select(score.c.value, flag, func.count()).select_from(joined).where(*present)
     names = (
         select(citizens.c.display_name, score.c.value, flag)
         .select_from(joined)
@@ -231,7 +231,7 @@ def _tally_statements():
             or_(flag != 0, score.c.value.between(bindparam("low"), bindparam("high"))),
         )
     )
-    return Prepared(counts.group_by(score.c.value)), Prepared(names)
+    return Prepared(counts.group_by(score.c.value, flag)), Prepared(names)
 
 
 COUNTS, CANDIDATES = _tally_statements()
@@ -241,7 +241,13 @@ def tally(round_: Round, world: rules.World) -> tuple[Counter, list[str]]:
     """Return how many present citizens have each primary score, and the blacklist's names."""
     blacklist = rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
     params = {"round": round_.id, "primary": world.primary, "listed": blacklist}
-    scores = Counter(dict(COUNTS.rows(db.session(), params)))
+    scores: Counter = Counter()
+    named = 0
+    for score, flag, count in COUNTS.rows(db.session(), params):
+        scores[score] += count
+        named += count if on_blacklist(world, score, bool(flag)) else 0
+    if not named:
+        return scores, []
     naming = [t for t in world.tiers if "public-blacklist" in t.consequences]
     low = min((t.low for t in naming), default=1)
     high = max((t.high for t in naming), default=0)  # an empty range where no tier names
