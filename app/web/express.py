@@ -29,7 +29,7 @@ from flask_wtf.csrf import same_origin
 from itsdangerous import BadData, URLSafeTimedSerializer
 from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.http import parse_cookie
-from werkzeug.routing import Map, MapAdapter, Rule
+from werkzeug.routing import MapAdapter
 
 from app.game.ledger import Refused
 from app.game.services import acts
@@ -117,28 +117,23 @@ class ExpressActs:
             endpoint, values = adapter.match(path, "POST")
         except HTTPException:
             return None
-        return routes[endpoint], values
+        route = routes.get(endpoint)
+        return None if route is None else (route, values)
 
     def routes(self) -> tuple[MapAdapter, dict[str, Route]]:
-        """The acts whose views name them (see pages.names_act), matched as Flask matches them;
-        gathered at the first request, once every blueprint is registered."""
+        """The acts whose views name them (see pages.names_act), gathered at the first request,
+        once every blueprint is registered. URLs are matched on the app's own map, so a path
+        goes to the lane only when Flask would send it to an act's view."""
         if self._routes is None:
             url_map = self.app.url_map
-            rules, routes = [], {}
+            routes = {}
             for rule in url_map.iter_rules():
                 express = getattr(self.app.view_functions[rule.endpoint], "express", None)
                 if express is None or "POST" not in (rule.methods or ()):
                     continue
                 (page,) = (r.rule for r in url_map.iter_rules(express.page) if not r.arguments)
-                rules.append(Rule(rule.rule, endpoint=rule.endpoint, methods=["POST"]))
                 routes[rule.endpoint] = Route(express.names, page)
-            lane = Map(
-                rules,
-                converters=url_map.converters,
-                strict_slashes=url_map.strict_slashes,
-                merge_slashes=url_map.merge_slashes,
-            )
-            self._routes = (lane.bind("express"), routes)
+            self._routes = (url_map.bind("express"), routes)
         return self._routes
 
     def session(self, environ) -> dict | None:

@@ -196,3 +196,13 @@ def test_an_untrusted_host_or_a_padded_token_goes_to_flask(make_app, clock):
     assert refused.status_code == 400 and "control character" in refused.get_data(as_text=True)
     assert left == ["elsewhere.example", "localhost"]
     assert written(app) == []
+
+
+def test_a_later_route_that_flask_prefers_to_an_act_s_goes_to_its_own_view(make_app, clock):
+    app = make_app()
+    # a static path outranks the act's /feed/<article_id>/share in Flask's matching
+    app.add_url_rule(SHARE, "special", lambda: "special", methods=["POST"])
+    player = Player.register(app.test_client(), "dora")
+    response = player.client.post(SHARE, data=form(player))
+    assert response.status_code == 200 and response.get_data(as_text=True) == "special"
+    assert written(app) == []
