@@ -1,12 +1,17 @@
 """The Flask class the game runs on: the per-request bookkeeping it does not need, done once."""
 
+from copy import deepcopy
 from functools import lru_cache
 
 from flask import Flask
 from flask.globals import _cv_request
 from flask.sessions import SecureCookieSessionInterface
 from flask.templating import Environment
-from itsdangerous import URLSafeTimedSerializer
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from app.web.signed import Verified
+
+FLAT = (str, int, float, bool, type(None))  # a session's values that nothing changes in place
 
 
 @lru_cache(maxsize=1024)
@@ -23,13 +28,31 @@ def sessionless(view):
 
 
 class CachedSerializerSessions(SecureCookieSessionInterface):
-    """The signed-cookie sessions of Flask, with one serializer per key instead of per request;
-    views marked sessionless get the null session, so nothing is verified, signed or sent."""
+    """The signed-cookie sessions of Flask, with one serializer per key instead of per request,
+    and each cookie verified once per worker (a player sends the same one with every page; its
+    age is checked on every use); views marked sessionless get the null session, so nothing is
+    verified, signed or sent."""
+
+    verified = Verified()
 
     def open_session(self, app: Flask, request):
         if request.path in _sessionless_paths(app):  # opened before the URL is matched
             return self.make_null_session(app)
-        return super().open_session(app, request)
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        signed = request.cookies.get(self.get_cookie_name(app))
+        if not signed:
+            return self.session_class()
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data = self.verified.loads(serializer, signed, max_age)
+        except BadSignature:
+            return self.session_class()
+        # the session copies the remembered values; values that hold others (flashed
+        # messages), which a request may change in place, are copied whole
+        flat = all(isinstance(value, FLAT) for value in data.values())
+        return self.session_class(data if flat else deepcopy(data))
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))

@@ -1,5 +1,10 @@
 """Requests that need no limit, compression or form reading do not pay for them."""
 
+from datetime import UTC, datetime
+
+import flask
+import time_machine
+
 from app.extensions import limiter
 
 
@@ -137,3 +142,34 @@ def test_pages_leave_the_date_header_to_the_server(player):
     response = player.client.get("/", headers={"Accept-Encoding": "br"})
     assert response.headers["Content-Encoding"] == "br"
     assert "Date" not in response.headers  # gunicorn adds its own; two would contradict
+
+
+def _opened(app, cookie: str):
+    """Open the session a request with this cookie gets, as Flask does at each request."""
+    with app.test_request_context("/", headers={"Cookie": f"session={cookie}"}):
+        return app.session_interface.open_session(app, flask.request)
+
+
+def test_a_remembered_session_is_verified_once_and_never_shared(app, monkeypatch):
+    serializer = app.session_interface.get_signing_serializer(app)
+    cookie = serializer.dumps({"_user_id": "1", "_flashes": [("notice", "Saved.")]})
+    loads = []
+    monkeypatch.setattr(serializer, "loads", lambda *a, **k: loads.append(1) or real(*a, **k))
+    real = type(serializer).loads.__get__(serializer)
+    first = _opened(app, cookie)
+    first["_flashes"].append(("notice", "Flashed in place, not saved."))
+    first["_user_id"] = "2"
+    again = _opened(app, cookie)
+    assert again == {"_user_id": "1", "_flashes": [("notice", "Saved.")]}
+    assert len(loads) == 1  # the second request's cookie was remembered
+    tampered = cookie[:-2] + ("A" if cookie[-2] != "A" else "B") + cookie[-1]
+    assert dict(_opened(app, tampered)) == {}
+
+
+def test_a_remembered_session_still_expires(app):
+    lifetime = app.permanent_session_lifetime.total_seconds()
+    with time_machine.travel(datetime.now(UTC), tick=False) as clock:
+        cookie = app.session_interface.get_signing_serializer(app).dumps({"_user_id": "1"})
+        assert _opened(app, cookie)["_user_id"] == "1"
+        clock.shift(lifetime + 5)
+        assert dict(_opened(app, cookie)) == {}
