@@ -1,7 +1,7 @@
 """The extension singletons, and the SQLite settings every connection gets."""
 
 from flask import Flask
-from flask.globals import request_ctx
+from flask.globals import _cv_request
 from flask.sessions import NullSession
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -61,7 +61,7 @@ def check_csrf_only_on_writes(app: Flask) -> None:
 
 def _on_writes(hook, methods: frozenset[str]):
     def csrf_protect():
-        if request_ctx.request.method in methods:
+        if _cv_request.get().request.method in methods:
             return hook()
         return None
 
@@ -79,7 +79,7 @@ def skip_remember_cookie_without_session(app: Flask) -> None:
 
 def _with_session(hook):
     def run(response):
-        if isinstance(request_ctx.session, NullSession):
+        if isinstance(_cv_request.get().session, NullSession):
             return response
         return hook(response)
 
@@ -111,7 +111,7 @@ def _owner(hook):
 
 def _when_checked(hook):
     def run(arg):
-        if hasattr(request_ctx._get_current_object(), "_limiter_request_context"):
+        if hasattr(_cv_request.get(), "_limiter_request_context"):
             return hook(arg)
         return arg
 

@@ -4,7 +4,7 @@ and the headers that keep pages out of caches and frames."""
 import re
 
 from flask import Flask, Request, abort
-from flask.globals import request_ctx
+from flask.globals import _cv_request
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
@@ -56,13 +56,16 @@ def has_control(*values: str) -> bool:
 
 def refuse_control_characters() -> None:
     """Refuse a request whose path, query or form holds a control character."""
-    sent = request_ctx.request
+    sent = _cv_request.get().request
     environ = sent.environ
+    query, typed = environ.get("QUERY_STRING"), environ.get("CONTENT_TYPE")
+    if not (query or typed or sent.view_args):
+        return  # nothing sent to check
     strings = [v for v in (sent.view_args or {}).values() if isinstance(v, str)]
     sources = []
-    if environ.get("QUERY_STRING"):
+    if query:
         sources.append(sent.args)
-    if environ.get("CONTENT_TYPE"):  # without one, there is no form to read
+    if typed:  # without one, there is no form to read
         sources.append(sent.form)
     for fields in sources:
         for name, values in fields.lists():
