@@ -104,10 +104,15 @@ def _roster_statement(last_acts: bool):
 ROSTER = {last_acts: _roster_statement(last_acts) for last_acts in (False, True)}
 
 
+def listed_track(world: rules.World) -> str:
+    """The track that puts a citizen on the court's blacklist, or a name no standing has."""
+    return rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
+
+
 def roster(round_: Round, last_acts: bool = True) -> list[Row]:
     """Return every citizen of a round with standings (and last act), highest score first."""
     world = rules.world_for(round_.world)
-    blacklist = rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
+    blacklist = listed_track(world)
     found = ROSTER[last_acts].rows(
         db.session(), {"round": round_.id, "primary": world.primary, "listed": blacklist}
     )
@@ -239,7 +244,7 @@ COUNTS, CANDIDATES = _tally_statements()
 
 def tally(round_: Round, world: rules.World) -> tuple[Counter, list[str]]:
     """Return how many present citizens have each primary score, and the blacklist's names."""
-    blacklist = rules.BLACKLIST.key if world.has(rules.BLACKLIST.key) else "none"
+    blacklist = listed_track(world)
     params = {"round": round_.id, "primary": world.primary, "listed": blacklist}
     scores: Counter = Counter()
     named = 0
