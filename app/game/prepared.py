@@ -73,6 +73,10 @@ class Prepared:
     def rows(self, on: Session | Connection, params: Mapping[str, Any]) -> list:
         with self._cursor(on) as (compiled, execute):
             found = execute(_bound(compiled, params)).fetchall()
+        if compiled.row is None:
+            return found
+        if not any(compiled.results):  # the driver's values as they come (a long series of ints)
+            return list(map(compiled.row._make, found))
         return [_converted(compiled, row) for row in found]
 
     def one(self, on: Session | Connection, params: Mapping[str, Any]):
@@ -127,8 +131,6 @@ def _bound(compiled: _Compiled, params: Mapping[str, Any]):
 
 
 def _converted(compiled: _Compiled, row):
-    if compiled.row is None:
-        return row
     return compiled.row._make(
         value if convert is None or value is None else convert(value)
         for value, convert in zip(row, compiled.results, strict=True)

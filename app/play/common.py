@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from app.game import rules
 from app.game.content.catalogue import catalogue
-from app.game.reads import checks, lookups, queries
+from app.game.reads import checks, cooldowns, lookups, queries
 from app.game.services import joining, players, society
 from app.game.services.rounds import state_sentence
 from app.web import marks
@@ -138,7 +138,7 @@ class Cooldowns(Mapping):
 
     @cached_property
     def found(self) -> dict[str, int]:
-        return queries.cooldowns(self.life, lookups.now(), current_app.config["PACE"])
+        return cooldowns.cooldowns(self.life, lookups.now(), current_app.config["PACE"])
 
     def __getitem__(self, action: str) -> int:
         return self.found[action]

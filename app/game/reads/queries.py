@@ -63,11 +63,6 @@ _EVENTS, _STANDINGS = Event.__table__, Standing.__table__
 STANDINGS = select(_STANDINGS.c.track, _STANDINGS.c.value).where(
     _STANDINGS.c.citizen_id == bindparam("citizen")
 )
-LAST_ACTS = (
-    select(_EVENTS.c.action, func.max(_EVENTS.c.created_at))
-    .where(_EVENTS.c.citizen_id == bindparam("citizen"))
-    .group_by(_EVENTS.c.action)
-)
 SERIES = (
     select(_EVENTS.c.delta)
     .where(_EVENTS.c.citizen_id == bindparam("citizen"), _EVENTS.c.track == bindparam("track"))
@@ -140,19 +135,6 @@ def act_effects(citizen_id: int, key: str) -> list[rules.Effect]:
     keys = {f"key_{part}": event_key(citizen_id, key, part) for part in range(MAX_PARTS)}
     rows = _rows(ACT_EFFECTS, citizen=citizen_id, **keys)
     return [rules.Effect(track, delta, reason) for track, delta, reason in rows]
-
-
-def cooldowns(life: Life, now: datetime, pace: float = 1.0) -> dict[str, int]:
-    """Return the seconds left before each action may be done again."""
-    last = dict(_rows(LAST_ACTS, citizen=life.citizen.id))
-    found = {}
-    for action in rules.ACTS:
-        times = [last[a] for a in rules.cooldown_group(action) if a in last]
-        factor = life.world.act_factor(life.standings, action) * pace
-        found[action] = rules.seconds_left(
-            max(times, default=None), rules.cooldown_for(action, factor), now
-        )
-    return found
 
 
 def share_counts(citizen_id: int) -> dict[str, int]:
