@@ -33,7 +33,7 @@ run: migrate
 	printf "\n  Students join at %s/join\n\n" "$$public"; \
 	$(BIN)/flask setup-link --base "$$public"; \
 	FLASK_PUBLIC_URL="$$public" exec $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) \
-		--access-logfile - 'app:create_app()'
+		--config app/serving.py --access-logfile - 'app:create_app()'
 
 # The Nu HTML Checker validates the pages the browser tests open (it needs Java); without npm
 # or Java that check is skipped, and the test summary says so.

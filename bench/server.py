@@ -119,6 +119,8 @@ class Server:
                 f"127.0.0.1:{self.port}",
                 "--log-level",
                 "warning",
+                "--config",
+                str(ROOT / "app" / "serving.py"),
                 self.app,
             ],
             cwd=ROOT,
