@@ -7,9 +7,9 @@ from flask import Flask
 from flask.globals import _cv_request
 from flask.sessions import SecureCookieSessionInterface
 from flask.templating import Environment
-from itsdangerous import BadSignature, URLSafeTimedSerializer
+from itsdangerous import BadData, URLSafeTimedSerializer
 
-from app.web.signed import Verified
+from app.web.signed import SIGNED, Verified
 
 FLAT = (str, int, float, bool, type(None))  # a session's values that nothing changes in place
 
@@ -38,21 +38,29 @@ class CachedSerializerSessions(SecureCookieSessionInterface):
     def open_session(self, app: Flask, request):
         if request.path in _sessionless_paths(app):  # opened before the URL is matched
             return self.make_null_session(app)
-        serializer = self.get_signing_serializer(app)
-        if serializer is None:
+        if self.get_signing_serializer(app) is None:
             return None
-        signed = request.cookies.get(self.get_cookie_name(app))
-        if not signed:
-            return self.session_class()
-        max_age = int(app.permanent_session_lifetime.total_seconds())
-        try:
-            data = self.verified.loads(serializer, signed, max_age)
-        except BadSignature:
+        data = self.read(app, request.cookies.get(self.get_cookie_name(app)))
+        if data is None:
             return self.session_class()
         # the session copies the remembered values; values that hold others (flashed
         # messages), which a request may change in place, are copied whole
         flat = all(isinstance(value, FLAT) for value in data.values())
         return self.session_class(data if flat else deepcopy(data))
+
+    def read(self, app: Flask, signed: str | None) -> dict | None:
+        """The values of a session cookie, verified once per worker and shared with every
+        request that sends it (callers copy before changing them); None for no cookie, or one
+        this app did not sign, or signed too long ago."""
+        serializer = self.get_signing_serializer(app)
+        if serializer is None or not signed or not SIGNED.fullmatch(signed):
+            return None
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data = self.verified.loads(serializer, signed, max_age)
+        except BadData:
+            return None
+        return data if isinstance(data, dict) else None
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))

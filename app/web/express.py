@@ -17,7 +17,6 @@ give.
 """
 
 import hmac
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
@@ -34,14 +33,11 @@ from werkzeug.routing import MapAdapter
 from app.game.ledger import Refused
 from app.game.services import acts
 from app.web.forms import KEY_PATTERN
-from app.web.signed import Verified
+from app.web.signed import SIGNED, Verified
 
 FORM = "application/x-www-form-urlencoded"
 LARGEST_FORM = 1024  # an action form holds a token and a key: about 150 bytes
 KEY_FIELD = "key"
-# What itsdangerous writes: its decoder skips any other character, and the view refuses
-# control characters, so the lane takes only signed strings made of these.
-SIGNED = re.compile(r"[A-Za-z0-9_.\-]{1,4096}")
 
 
 @dataclass(frozen=True)
@@ -61,7 +57,7 @@ class ExpressActs:
         self.flask = flask_wsgi
         self._routes: tuple[MapAdapter, dict[str, Route]] | None = None
         self._csrf: tuple[tuple, URLSafeTimedSerializer] | None = None
-        self.verified = Verified()  # the session cookies and form tokens of this worker
+        self.verified = Verified()  # the form tokens of this worker
 
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") == "POST":
@@ -137,19 +133,11 @@ class ExpressActs:
         return self._routes
 
     def session(self, environ) -> dict | None:
-        """The signed session, read as Flask's session interface reads it; None without one."""
+        """The signed session, read by the app's session interface; None without one."""
         interface = self.app.session_interface
-        serializer = interface.get_signing_serializer(self.app)
+        read = getattr(interface, "read", None)  # see application.CachedSerializerSessions
         cookie = parse_cookie(environ.get("HTTP_COOKIE")).get(interface.get_cookie_name(self.app))
-        if serializer is None or not cookie or not SIGNED.fullmatch(cookie):
-            return None
-        try:
-            data = self.verified.loads(
-                serializer, cookie, int(self.app.permanent_session_lifetime.total_seconds())
-            )
-        except BadData:
-            return None
-        return data if isinstance(data, dict) else None
+        return None if read is None else read(self.app, cookie)
 
     def token_holds(self, environ, session: dict, form: dict) -> bool:
         """Check the form's CSRF token as Flask-WTF's CSRFProtect does (see validate_csrf)."""

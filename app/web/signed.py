@@ -1,12 +1,16 @@
 """Signed values checked once per worker: the same player sends the same session cookie and
 form token with every act, and checking a signature costs more than looking it up."""
 
+import re
 import time
 
 from itsdangerous import SignatureExpired
 from itsdangerous.timed import TimedSerializer
 
 REMEMBERED = 4096  # signed values a worker keeps; past that it starts again
+# What itsdangerous writes: its decoder skips any other character, and the views refuse
+# control characters, so only signed strings made of these are read.
+SIGNED = re.compile(r"[A-Za-z0-9_.\-]{1,4096}")
 
 
 class Verified:

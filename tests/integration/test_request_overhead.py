@@ -166,6 +166,16 @@ def test_a_remembered_session_is_verified_once_and_never_shared(app, monkeypatch
     assert dict(_opened(app, tampered)) == {}
 
 
+def test_a_session_cookie_padded_with_characters_the_decoder_skips_is_refused(app):
+    serializer = app.session_interface.get_signing_serializer(app)
+    cookie = serializer.dumps({"_user_id": "1"})
+    assert dict(_opened(app, cookie)) == {"_user_id": "1"}
+    padded = cookie[:-3] + "!!" + cookie[-3:]  # base64's decoder skips them: the same signature
+    assert serializer.loads(padded) == {"_user_id": "1"}
+    assert dict(_opened(app, padded)) == {}
+    assert app.session_interface.read(app, padded) is None  # the express lane's reader too
+
+
 def test_a_remembered_session_still_expires(app):
     lifetime = app.permanent_session_lifetime.total_seconds()
     with time_machine.travel(datetime.now(UTC), tick=False) as clock:
