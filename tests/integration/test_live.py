@@ -186,6 +186,14 @@ def test_the_projector_s_tallies_count_what_the_monitor_s_rows_count(app, teache
         rounds.kick(ids[0])  # removed: counted in neither
         rows = roster.snapshot(round_, rows=True)
         tallied = roster.snapshot(round_, rows=False)
+        statements = []
+        listen = (db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+        event.listen(*listen)
+        try:  # one statement: the names are always of the moment the counts are
+            assert roster.tally(round_, rules.world_for(world))[1] == rows.blacklist
+        finally:
+            event.remove(*listen)
+        assert len(statements) == 1
     assert tallied.rows == [] and len(rows.rows) == 11
     assert tallied.citizens == rows.citizens == 11
     assert tallied.bars == rows.bars and sum(1 for bar in rows.bars if bar.count) >= 3

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, or_, select
 
 from app.extensions import db
 from app.game import ledger, rules
@@ -214,9 +214,9 @@ def tiers(world: rules.World, scores: Counter) -> list[tuple[rules.Tier, int]]:
     return [(tier, found[tier]) for tier in world.tiers]
 
 
-def _tally_statements():
-    """How many of a round's present citizens have each score; and the names of those who may
-    be on the blacklist (listed, or scored within the tiers that name them)."""
+def _tally_statement() -> Prepared:
+    """How many of a round's present citizens have each score; those who may be on the
+    blacklist (listed, or scored within the tiers that name them) are counted by name."""
     citizens = Citizen.__table__
     score, listed = (Standing.__table__.alias(name) for name in ("score", "listed"))
     flag = func.coalesce(listed.c.value, 0)
@@ -226,40 +226,37 @@ def _tally_statements():
         listed,
         and_(listed.c.citizen_id == citizens.c.id, listed.c.track == bindparam("listed")),
     )
-    present = (citizens.c.round_id == bindparam("round"), citizens.c.kicked_at.is_(None))
-    counts = select(score.c.value, flag, func.count()).select_from(joined).where(*present)
-    names = (
-        select(citizens.c.display_name, score.c.value, flag)
+    candidate = or_(flag != 0, score.c.value.between(bindparam("low"), bindparam("high")))
+    name = case((candidate, citizens.c.display_name), else_=None)
+    return Prepared(
+        select(score.c.value, flag, name, func.count())
         .select_from(joined)
-        .where(
-            *present,
-            or_(flag != 0, score.c.value.between(bindparam("low"), bindparam("high"))),
-        )
+        .where(citizens.c.round_id == bindparam("round"), citizens.c.kicked_at.is_(None))
+        .group_by(score.c.value, flag, name)
     )
-    return Prepared(counts.group_by(score.c.value, flag)), Prepared(names)
 
 
-COUNTS, CANDIDATES = _tally_statements()
+TALLY = _tally_statement()
 
 
 def tally(round_: Round, world: rules.World) -> tuple[Counter, list[str]]:
-    """Return how many present citizens have each primary score, and the blacklist's names."""
-    blacklist = listed_track(world)
-    params = {"round": round_.id, "primary": world.primary, "listed": blacklist}
-    scores: Counter = Counter()
-    named = 0
-    for score, flag, count in COUNTS.rows(db.session(), params):
-        scores[score] += count
-        named += count if on_blacklist(world, score, bool(flag)) else 0
-    if not named:
-        return scores, []
+    """Return how many present citizens have each primary score, and the blacklist's names,
+    from one statement: the names and the counts are always of the same moment."""
     naming = [t for t in world.tiers if "public-blacklist" in t.consequences]
-    low = min((t.low for t in naming), default=1)
-    high = max((t.high for t in naming), default=0)  # an empty range where no tier names
-    found = CANDIDATES.rows(db.session(), params | {"low": low, "high": high})
-    return scores, sorted(
-        name for name, score, flag in found if on_blacklist(world, score, bool(flag))
-    )
+    params = {
+        "round": round_.id,
+        "primary": world.primary,
+        "listed": listed_track(world),
+        "low": min((t.low for t in naming), default=1),
+        "high": max((t.high for t in naming), default=0),  # an empty range where no tier names
+    }
+    scores: Counter = Counter()
+    named = []
+    for score, flag, name, count in TALLY.rows(db.session(), params):
+        scores[score] += count
+        if name is not None and on_blacklist(world, score, bool(flag)):
+            named += [name] * count
+    return scores, sorted(named)
 
 
 def headlines(round_id: int, limit: int = 3) -> list[str]:
