@@ -38,6 +38,7 @@ from app.web.signed import SIGNED, Verified
 FORM = "application/x-www-form-urlencoded"
 LARGEST_FORM = 1024  # an action form holds a token and a key: about 150 bytes
 KEY_FIELD = "key"
+ANSWERED = "citizen_score.express.answered"  # the act's redirect, once it is written
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,12 @@ class ExpressActs:
         if environ.get("REQUEST_METHOD") == "POST":
             try:
                 headers = self.answer(environ)
-            except Exception:  # nothing was written: the view tries again, or shows the error
-                self.app.logger.exception("The express lane left an act to its view.")
-                headers = None
+            except Exception:
+                self.app.logger.exception("The express lane failed on an act.")
+                # an error once the act was written (closing the request's session): the act
+                # is done, and its answer says so; before it, nothing was written, and the
+                # view tries again, or shows the error
+                headers = environ.get(ANSWERED)
             if headers is not None:
                 start_response("303 See Other", headers)
                 return [b""]
@@ -95,13 +99,14 @@ class ExpressActs:
                 )
             except (HTTPException, Refused):  # the view shows it, as it shows every refusal
                 return None
-        done = {"done": key} | ({"again": 1} if applied.replayed else {})
-        location = environ.get("SCRIPT_NAME", "").rstrip("/") + route.page
-        return [
-            ("Location", f"{location}?{urlencode(done)}"),
-            ("Content-Length", "0"),
-            ("Vary", "Cookie"),
-        ]
+            done = {"done": key} | ({"again": 1} if applied.replayed else {})
+            location = environ.get("SCRIPT_NAME", "").rstrip("/") + route.page
+            environ[ANSWERED] = [
+                ("Location", f"{location}?{urlencode(done)}"),
+                ("Content-Length", "0"),
+                ("Vary", "Cookie"),
+            ]
+        return environ[ANSWERED]
 
     def route(self, environ) -> tuple[Route, dict] | None:
         """Match an express act's URL, with no query string; None for any other."""

@@ -206,3 +206,25 @@ def test_a_later_route_that_flask_prefers_to_an_act_s_goes_to_its_own_view(make_
     response = player.client.post(SHARE, data=form(player))
     assert response.status_code == 200 and response.get_data(as_text=True) == "special"
     assert written(app) == []
+
+
+def test_an_act_written_before_an_error_in_the_lane_is_answered_as_done(app, player, lane):
+    fields = form(player)
+    failures = []
+
+    def fails_once(_):
+        if not failures:
+            failures.append(1)
+            raise RuntimeError("the request's session could not be closed")
+
+    app.teardown_appcontext_funcs.insert(0, fails_once)  # runs as the lane's context closes
+    try:
+        response = player.client.post(SHARE, data=fields)
+    finally:
+        app.teardown_appcontext_funcs.remove(fails_once)
+    assert failures and lane.left == []  # not tried again by the view, which would say "again"
+    assert response.status_code == 303 and "again" not in response.location
+    assert response.location.startswith("/feed?done=")
+    rows = written(app)  # one act: each of its tracks moved once
+    assert rows and {row[2:4] for row in rows} == {("share", "grain-quota")}
+    assert len({row[1] for row in rows}) == len(rows)
