@@ -228,3 +228,24 @@ def test_an_act_written_before_an_error_in_the_lane_is_answered_as_done(app, pla
     rows = written(app)  # one act: each of its tracks moved once
     assert rows and {row[2:4] for row in rows} == {("share", "grain-quota")}
     assert len({row[1] for row in rows}) == len(rows)
+
+
+def test_an_error_in_the_lane_before_the_write_leaves_the_act_to_the_view(
+    app, player, lane, monkeypatch
+):
+    from app.game.services import acts
+
+    perform, failures = acts.perform_action, []
+
+    def fails_once(*args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise RuntimeError("the database went away")
+        return perform(*args, **kwargs)
+
+    monkeypatch.setattr(acts, "perform_action", fails_once)
+    response = player.client.post(SHARE, data=form(player))
+    assert failures and lane.left == [SHARE]  # nothing written: the view did the act
+    assert response.status_code == 303 and "again" not in response.location
+    rows = written(app)  # one act: each of its tracks moved once
+    assert rows and len({row[1] for row in rows}) == len(rows)
