@@ -36,11 +36,11 @@ ASSEMBLY_HISTORY = int(os.environ.get("BENCH_ASSEMBLY_EVENTS", 200_000))
 # app the same.
 WORKERS = int(os.environ.get("WORKERS", 3))
 SOCIETY_PLAYERS, SOCIETY_SIZE = 30, 200  # a class with a simulated society of its own
-# Alternations, and seconds of each endpoint in each. A slower phase of the machine (a shared
-# host's other guests) moves bare Flask by a third within a run: each figure is compared with
-# the bare app's measured just before and just after it, and the ratio is the median of the
-# rounds'.
-ROUNDS, TURN = 5, 4
+# Alternations, and seconds of each turn. A slower phase of the machine (a shared host's other
+# guests) moves bare Flask by a third within a run, and within seconds: each figure is compared
+# with the bare app's measured in the turns just before and just after it, and the ratio is the
+# median of the rounds'.
+ROUNDS, TURN = 5, 3
 
 
 def main() -> int:
@@ -60,21 +60,26 @@ def throughput(folder: Path) -> list:
     """P0 and P1: each endpoint flat out, in turns, against the bare app in the same run."""
     setup = seed(folder, players=200, history=0)
     articles = articles_to_share()
-    found = {"bare": [], "healthz": [], "act": [], "dashboard": []}
+    kinds = ("healthz", "act", "dashboard")
+    found = {"bare": [], **{kind: [] for kind in kinds}}
     with (
         Server(setup.env, WORKERS, pace=0, app="bench.bare:app", ready="/") as bare,
         Server(setup.env, WORKERS, pace=0) as server,
     ):
+        turns = {
+            "healthz": lambda: saturate(server.url + "/healthz", TURN),
+            "act": lambda: saturate(server.url, TURN, "act.lua", (setup.logins, *articles)),
+            "dashboard": lambda: saturate(server.url, TURN, "dashboard.lua", (setup.logins,)),
+        }
         for _ in range(ROUNDS):
-            found["bare"].append(saturate(bare.url + "/", TURN))
-            found["healthz"].append(saturate(server.url + "/healthz", TURN))
-            found["act"].append(saturate(server.url, TURN, "act.lua", (setup.logins, *articles)))
-            found["dashboard"].append(saturate(server.url, TURN, "dashboard.lua", (setup.logins,)))
+            for kind in kinds:  # bare Flask, then the figure
+                found["bare"].append(saturate(bare.url + "/", TURN))
+                found[kind].append(turns[kind]())
         found["bare"].append(saturate(bare.url + "/", TURN))  # and once more at the close
-    # bare Flask around each round: measured before it, and before the next (or at the close)
+    # bare Flask around each figure: the turn before it, and the turn after it
     bares = found["bare"]
     around = [(a.rps + b.rps) / 2 for a, b in zip(bares[:-1], bares[1:], strict=True)]
-    ratios = {kind: paired(found[kind], around) for kind in ("healthz", "act", "dashboard")}
+    ratios = {kind: paired(found[kind], around[i :: len(kinds)]) for i, kind in enumerate(kinds)}
     rps = {
         kind: sum(r.requests for r in runs) / sum(r.seconds for r in runs)
         for kind, runs in found.items()
