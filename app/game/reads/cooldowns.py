@@ -3,7 +3,7 @@
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from app.extensions import db
 from app.game import rules
@@ -14,20 +14,18 @@ from app.models import Event
 _EVENTS = Event.__table__
 
 
+def last_done(action) -> Select:
+    """When the citizen (the `citizen` parameter) last did an action: one index lookup, however
+    long their history (a max grouped by action, or over several, reads all their events)."""
+    return select(func.max(_EVENTS.c.created_at).label("at")).where(
+        _EVENTS.c.citizen_id == bindparam("citizen"), _EVENTS.c.action == action
+    )
+
+
 @cache
 def _last_acts(actions: tuple[str, ...]) -> Prepared:
-    """When a citizen last did each action: an index lookup each, however long their history
-    (a max grouped by action would read every event of theirs)."""
-    return Prepared(
-        select(
-            *(
-                select(func.max(_EVENTS.c.created_at))
-                .where(_EVENTS.c.citizen_id == bindparam("citizen"), _EVENTS.c.action == action)
-                .scalar_subquery()
-                for action in actions
-            )
-        )
-    )
+    """When a citizen last did each action."""
+    return Prepared(select(*(last_done(action).scalar_subquery() for action in actions)))
 
 
 def cooldowns(life: Life, now: datetime, pace: float = 1.0) -> dict[str, int]:

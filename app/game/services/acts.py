@@ -14,6 +14,7 @@ from app.extensions import db
 from app.game import ledger, rules
 from app.game.ledger import Refused, write_transaction
 from app.game.prepared import Prepared
+from app.game.reads.cooldowns import last_done
 from app.models import Citizen, Event, Friendship, Round, Standing, event_key, utcnow
 
 WAITING = {
@@ -35,17 +36,8 @@ STANDINGS = Prepared(
 # A fixed number of parameters for an act's cooldown group: an expanding IN would rewrite
 # the statement's SQL on every execution.
 GROUP_SIZE = rules.acts.MAX_GROUP
-# When the act's cooldown group last acted: an index lookup for each act in it, however long
-# the citizen's history (a max over an IN would read every event of the group).
-_LAST_DONE = union_all(
-    *(
-        select(func.max(_EVENTS.c.created_at).label("at")).where(
-            _EVENTS.c.citizen_id == bindparam("citizen"),
-            _EVENTS.c.action == bindparam(f"group_{i}"),
-        )
-        for i in range(GROUP_SIZE)
-    )
-).subquery()
+# When the act's cooldown group last acted: an index lookup for each act in it.
+_LAST_DONE = union_all(*(last_done(bindparam(f"group_{i}")) for i in range(GROUP_SIZE))).subquery()
 
 
 @cache
